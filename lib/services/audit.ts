@@ -1,0 +1,25 @@
+import type { Db } from '@/db/client';
+import { auditLog } from '@/db/schema';
+
+export interface AuditInput {
+  actorId: number | null;
+  action: string;
+  targetType: string;
+  targetId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  clientAddress?: string | null;
+}
+
+/** Writes one audit entry. Call it with the transaction that makes the change, never after it. */
+export async function writeAudit(tx: Db, entry: AuditInput): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId == null ? null : String(entry.targetId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    clientAddress: entry.clientAddress ?? null,
+  });
+}

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The end-to-end tests drive the production build (`next build` runs first, see package.json) on a
+// fresh embedded database with the demo content, in the system Chromium: Playwright's own browser
+// download is not used.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DEMO_PASSWORD = 'e2e-demo-password';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `rm -rf .data/e2e .data/e2e.lock && next start -p ${E2E_PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    env: {
+      NODE_ENV: 'production',
+      CASEBOOK_DATA_DIR: '.data/e2e',
+      CASEBOOK_DEMO: '1',
+      CASEBOOK_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+    },
+  },
+});

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { TEMPLATE_DB, withDatabaseName } from './pg-url';
+
+export const testTarget: 'pglite' | 'postgres' = process.env.CASEBOOK_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+/**
+ * A fresh, migrated, empty database for one test file: in-memory PGlite by default, or a new
+ * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again by close()).
+ */
+export async function createTestDatabase(): Promise<Database> {
+  if (testTarget === 'pglite') {
+    const database = await openDatabase({ memory: true });
+    await migrateDatabase(database);
+    return database;
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('CASEBOOK_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `casebook_t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  const database = await openDatabase({ url: withDatabaseName(url, name) });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Opens a second, independent connection pool to the same database (PostgreSQL only), for races. */
+export function secondConnectionUrl(database: Database): string | null {
+  return database.kind === 'postgres' ? database.url : null;
+}
