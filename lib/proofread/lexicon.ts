@@ -1,0 +1,130 @@
+// Word lists for telling a counter (个, 家, 人 …) that lost its numeral from the same character
+// inside an ordinary word (个人, 国家, 老人). `before`: characters X for which X+counter is a
+// word; `after`: characters Y for which counter+Y is a word. Kept as strings to stay compact.
+
+export interface CounterWords {
+  before: string;
+  after: string;
+}
+
+const DEMONSTRATIVES = '一两几这那哪每各某该此本整单逐半数多首上下';
+
+export const COUNTERS: Readonly<Record<string, CounterWords>> = {
+  人: {
+    // 个人, 老人, 负责人, 申请人, 年轻人, 残疾人, 很多人 …
+    before:
+      DEMONSTRATIVES +
+      '个本他别老病工家军商私客成名亲主法众国新好外诗艺盲犯族世前后证媒猎恋情爱敌超巨伟凡仙贵匠达文哲' +
+      '行路旁友夫妇男女丈古今常穷富华洋强能传年疾责事任理护请有存包保险款税议表办起诉告选头承益资伙始' +
+      '系报言持借收付地里村书化轻器生己乡代经的真坏恶善小大罪僧熟聋哑托害疑绍荐让租营用利务养内来班门' +
+      '助访然纪何少其件邻舍宫人',
+    after:
+      '员口群们才民士事力均身生数类家文气心工物性格权情间造行居社防大头体道为像脸证选缘手际寿品世马影' +
+      '声海流车和机多少次人',
+  },
+  名: {
+    before: DEMONSTRATIVES + '姓署报提排命点签实更冠地书罪有出著知闻驰盛虚美声功题化笔别小匿具同联域品挂成莫无记除人慕盗茂易英正威芳大',
+    after: '单称义字额录牌校医胜列副誉片师下言气望利次声人家作句贵流门城目山',
+  },
+  个: {
+    before: DEMONSTRATIVES + '个是有这那上下么打做来搞找真',
+    after: '人体别性税案子头儿中位数旧',
+  },
+  家: {
+    before:
+      DEMONSTRATIVES +
+      '国大专作农管商厂买卖玩赢输行业学术画自人回到在安成全居老婆娘东独亲名当起持搬离顾公皇百千万庄渔' +
+      '船店酒儒道法兵史政治论育仇冤邻养兴发想略动明险住的',
+    after: '庭长乡园门属居具政电风族务用家里中人底境访教畜禽事装纺规训谱业产当常传史书宴丑眷伙计道小私世国财父母兄校暴',
+  },
+  户: {
+    before: DEMONSTRATIVES + '农住用客商账帐开落门窗散大专体困入立租包储猎佃贫保首网难业产殖工民军万千家',
+    after: '籍口外型主均户内数头',
+  },
+  所: {
+    before: DEMONSTRATIVES + '场厕诊住究出务儿待容难处寓会易生无挥测业电政法经健验证计医守留毒教理管技商地土置居',
+    after: '有以在属得谓需处辖长致获要用述示作为属',
+  },
+  套: {
+    before: DEMONSTRATIVES + '配成整手外圈俗老全客上被枕笔',
+    after: '餐用路房装票利取现话',
+  },
+  张: {
+    before: DEMONSTRATIVES + '紧主扩开夸嚣铺伸慌纸乖声更',
+    after: '贴家口望罗扬开力挂',
+  },
+  件: {
+    before:
+      DEMONSTRATIVES +
+      '文条案事软硬部零配信邮证附要稿物元组插快急密原印构工铸器函来电挂摆锻标样备散诉复批调办',
+    after: '数事',
+  },
+  项: {
+    before: DEMONSTRATIVES + '事款强弱选立专分进用缺漏列主子同移说颈减加细奖定',
+    after: '目下链城',
+  },
+  列: {
+    before: DEMONSTRATIVES + '系行排并陈序前下上罗队分开名位首末左右同双专',
+    after: '车入出为举席表明宁支岛强',
+  },
+  条: {
+    before: DEMONSTRATIVES + '金面油便苗线链布纸教信发萧收欠借字封头',
+    after: '件例款文目理约幅形码状块纹规',
+  },
+  座: {
+    before: DEMONSTRATIVES + '讲宝满在入就星底基茶客',
+    after: '谈位次右椅驾席',
+  },
+  台: {
+    before: DEMONSTRATIVES + '舞平讲上下前后站柜电灶阳窗月烛擂戏出登砚看',
+    after: '湾州风阶账面词球商胞资企',
+  },
+  辆: { before: DEMONSTRATIVES + '车', after: '' },
+  期: {
+    before: DEMONSTRATIVES + '时长近到定同前后中初末晚早周工学假日预如逾延过分按限刑任汛当上下首星',
+    after: '间限待望盼末初中刊货满内许',
+  },
+  批: {
+    before: DEMONSTRATIVES + '审报获分首大成',
+    after: '准复示评判次量发件',
+  },
+  类: {
+    before: DEMONSTRATIVES + '人分种门归同异另品大小各这鸟鱼肉',
+    after: '型别似推比',
+  },
+};
+
+/**
+ * Words after which a number is grammatically due: "超过（N）人", "近（N）个", "达（N）亿元".
+ * Longest first so "多达" wins over "达".
+ */
+export const QUANTITY_CUES = [
+  '超过', '达到', '多达', '高达', '增至', '减至', '降至', '升至', '提高到', '提升到', '增加到', '不足',
+  '不到', '突破', '共计', '累计', '合计', '总计', '仅有', '近', '约', '逾', '达', '仅', '共', '余',
+] as const;
+
+/** Verbs that take a count as their object; "开行（N）列", "流动（N）多人次", "实现（N）万…". */
+export const COUNT_VERBS = [
+  '开行', '流动', '发送', '运送', '接待', '就业', '入住', '培训', '帮扶', '救助', '安置', '吸纳', '带动',
+  '惠及', '受益', '培养', '输送', '引进', '招募', '招聘', '录用', '新增', '增加', '减少', '发放', '办理',
+  '建成', '开设', '完成', '实现', '开工', '投运', '转移', '资助', '补贴', '参保', '接收', '录取', '新建',
+  '新设', '设立', '成立', '签约', '举办', '开通', '安排', '投资', '收入', '总值', '制发', '保障', '服务',
+  '解决', '覆盖',
+] as const;
+
+/** Characters that may follow an Arabic number directly: units, counters, time, magnitude … */
+export const AFTER_DIGIT =
+  '个家名人户所套张件项条座台辆列次位批类种处栋幢间部本册份篇首架艘只头匹株棵亩吨元角分米克升度岁周' +
+  '天日月年时秒倍成层级期届轮场宗起笔单片块根组对双支趟班站段节环号路线区县镇村市省国大强星色方面点' +
+  '门校例颗粒枚包箱瓶袋斤两公千万亿百十多余左上下以至到和与或及比型英里寸尺平立毫微兆刻遍声步拨波盏' +
+  '封枝朵顿餐票胎代辈季旬晚夜更卷集章回帧幅副课科床盘后前内外中来小亿兆项所宫道关式版届位楼室';
+
+/** Idioms and names in which 万/亿 is not a lost figure's magnitude. */
+export const MAGNITUDE_WORDS = [
+  '千家万户', '千军万马', '千山万水', '千言万语', '千变万化', '千差万别', '千辛万苦', '千丝万缕', '千秋万代',
+  '千真万确', '万无一失', '包罗万象', '气象万千', '日理万机', '一本万利', '腰缠万贯', '十万火急', '万众一心',
+  '万家灯火', '万人空巷', '成千上万', '千千万万', '万一', '万分', '万物', '万众', '万象', '万里', '万千',
+  '万岁', '万能', '万州', '万达', '万科', '万般', '万事', '万古', '万恶', '万全', '万幸', '万紫', '万水',
+  '万马', '万籁', '万寿', '万国', '万宁', '万载', '万荣', '万源', '万盛', '万秀', '万柏林', '万安', '万山',
+  '万向', '万万', '亿万', '万难', '万变', '万有', '万用', '万花', '万福', '万佛', '万绿', '万头', '万年',
+];

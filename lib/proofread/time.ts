@@ -1,0 +1,83 @@
+// Missing numbers in dates: "截至年年底", "年,", "从年的26%提高到年的78%", "截至年月",
+// "制定—年推进". 年 and 月 are fine inside words (近年来, 每年, 年度, 岁月, 月底), so a bare one
+// is only reported when it makes a word with neither neighbour.
+import { isHan, isNumber } from './chars';
+import type { Hit } from './types';
+
+/** X年 words: 近年, 每年, 去年, 青年, 多年, 上半年 … (plus Chinese numerals, handled as numbers). */
+const YEAR_BEFORE =
+  '近每去今明前后当全同次往历多连常长终青少老中成童幼晚早壮新周半几数两元本该此那这整逐年来头隔经积累' +
+  '暮残丰荒灾流财学百千万十拜过跨编延忘天有逾翌纪光余上下各某末初先盛弱英妙未丁学';
+/** 年X words: 年度, 年龄, 年均, 年底, 年内, 年增长, 年满 … (the text after 年). */
+const YEAR_AFTER = [
+  ...'度龄均轻代初末底终中内间份限检报薪假会货级纪头景鉴华关夜味俗利产销收平化租票迈幼长少老事岁年复满逾近过仅届已接处发运吞用供开出进',
+  '增长', '增幅', '增速', '增量',
+];
+/** A document title that opens with 年 had a year: 《2021年关中平原…》; only these words are safe. */
+const TITLE_YEAR_AFTER = ['度', '轻', '鉴', '报'];
+const MONTH_BEFORE = '今本上下当每次同前岁日正腊满蜜明风逐按近数几半隔元冬闰该此全月旬经个望新残弯皓秋花海跨赏戴捧好雪';
+const MONTH_AFTER = '底末初中份度均薪租光亮球票饼报刊息收工供嫂子台季经色夜利内间余平缴计活用销产增结';
+const DASHES = '—–-~～至到';
+
+const hit = (offset: number, length: number, message: string): Hit => ({
+  rule: 'missing-number',
+  severity: 'error',
+  offset,
+  length,
+  message,
+});
+
+const YEAR_MESSAGE = '「年」前缺少年份数字（如「2021年」）：年份很可能在复制粘贴时丢失，发布前必须补全。';
+
+function checkYear(text: string, i: number): Hit | null {
+  const p = text[i - 1];
+  const n = text[i + 1];
+  if (isNumber(p)) return null;
+  if ((p === '多' || p === '余') && isNumber(text[i - 2])) return null;
+  // 2021年年底 is fine; "截至年年底" and "年年底" have lost the year.
+  const yearEnd = n === '年' && '底末初中内'.includes(text[i + 2] ?? '\u0000');
+  // "年中国制造业500强" is 2021年 + 中国, not 年中.
+  const chinaAfter = text.startsWith('年中国', i);
+  if (!yearEnd && !chinaAfter) {
+    if (p !== undefined && YEAR_BEFORE.includes(p)) return null;
+    const after = p === '《' ? TITLE_YEAR_AFTER : YEAR_AFTER;
+    if (after.some((w) => text.startsWith(w, i + 1))) return null;
+  }
+  if (p !== undefined && DASHES.includes(p) && !isNumber(text[i - 2]) && p !== '至' && p !== '到') {
+    return hit(i - 1, 2, '年份区间「—年」两端都缺少年份数字（如「2021—2025年」），发布前必须补全。');
+  }
+  return hit(i, 1, YEAR_MESSAGE);
+}
+
+function checkMonth(text: string, i: number): Hit | null {
+  const p = text[i - 1];
+  const n = text[i + 1];
+  if (isNumber(p)) return null;
+  if (p === '年') {
+    // 岁月/那个年月 are words; after a year (written or lost) a month number is due.
+    if ('岁个那这些'.includes(text[i - 2] ?? '\u0000')) return null;
+    return hit(i, 1, '「月」前缺少月份数字（如「9月」），发布前必须补全。');
+  }
+  if (p !== undefined && MONTH_BEFORE.includes(p)) return null;
+  if (n !== undefined && MONTH_AFTER.includes(n)) return null;
+  if (!isHan(p) && !isHan(n)) return null;
+  return hit(i, 1, '「月」前缺少月份数字（如「9月」），发布前必须补全。');
+}
+
+function checkDay(text: string, i: number): Hit | null {
+  // 日 is in too many words (日益, 日常, 节日) to judge alone; only "5月日" / "年月日" are clear.
+  if (text[i - 1] !== '月') return null;
+  const q = text[i - 2];
+  if (isNumber(q) || q === '年') return hit(i, 1, '「日」前缺少日期数字（如「25日」），发布前必须补全。');
+  return null;
+}
+
+export function checkDates(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const h = c === '年' ? checkYear(text, i) : c === '月' ? checkMonth(text, i) : c === '日' ? checkDay(text, i) : null;
+    if (h) out.push(h);
+  }
+  return out;
+}

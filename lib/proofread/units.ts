@@ -1,0 +1,173 @@
+// Missing numbers before units that never stand alone (平方公里, %, 人次), before magnitudes
+// (万人, 亿元), before 元, and an approximating 余 with nothing to approximate ("余万人").
+import { endsWithAny, isClauseEnd, isHan, isNumber, numeralRunStart, runHasNumber } from './chars';
+import { COUNTERS, COUNT_VERBS, MAGNITUDE_WORDS, QUANTITY_CUES } from './lexicon';
+import type { Hit } from './types';
+
+export const missingNumberMessage = (unit: string): string =>
+  `「${unit}」前缺少数字：数字很可能在复制粘贴时丢失，发布前必须补全。`;
+
+const hit = (offset: number, length: number, unit: string, severity: Hit['severity'] = 'error'): Hit => ({
+  rule: 'missing-number',
+  severity,
+  offset,
+  length,
+  message:
+    severity === 'error'
+      ? missingNumberMessage(unit)
+      : `「${unit}」前没有具体数字：若原文有数字（如「近3000万元」）请补全，若本意是约数可忽略。`,
+});
+
+/** Units that are meaningless without a number. `allow`: characters that may stand before them. */
+const STRICT_UNITS: readonly { unit: string; allow: string }[] = [
+  { unit: '平方公里', allow: '每' },
+  { unit: '平方千米', allow: '每' },
+  { unit: '平方米', allow: '每' },
+  { unit: '个百分点', allow: '' },
+  { unit: '周岁', allow: '' },
+  { unit: '%', allow: '' },
+  { unit: '％', allow: '' },
+  { unit: '‰', allow: '' },
+];
+
+/** Person-time style units; as nouns ("服务人次同比增长") they are fine, as a bare count they are not. */
+const TIME_UNITS = ['人次', '列次', '架次', '户次', '车次', '班次'] as const;
+/** Of those, the ones that are ordinary nouns too, so only a cue or a count verb convicts them. */
+const NOUN_LIKE_TIME_UNITS = new Set(['车次', '班次']);
+
+/** What may follow 万/亿 as the unit of a figure. */
+const MAGNITUDE_UNITS = [
+  '平方公里', '人次', '千瓦', '公里', '元', '人', '名', '个', '家', '户', '套', '张', '件', '吨', '亩', '辆',
+  '条', '座', '台', '项', '册', '头', '只', '余',
+];
+
+/** Words ending in 余 that are not "more than N": 其余, 剩余, 业余 … */
+const YU_WORDS = '其多剩业富盈结残节空课闲之有茶饭零宽';
+/** Words with 元 that are not the currency: 单元, 多元, 美元, 元旦 … */
+const YUAN_BEFORE = '单多美欧日港韩澳台公纪状乾坤次本开上中下贞汉改新体卢英加币兆千百十两几数余元宋金';
+const YUAN_AFTER = '旦素件首宵老帅年气凶宝月代朝曲谋阳江数宇器音明';
+
+function maskedRanges(text: string): boolean[] {
+  const masked = new Array<boolean>(text.length).fill(false);
+  for (const w of MAGNITUDE_WORDS) {
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+      for (let k = i; k < i + w.length; k++) masked[k] = true;
+    }
+  }
+  return masked;
+}
+
+function checkStrictUnits(text: string, out: Hit[]): void {
+  for (const { unit, allow } of STRICT_UNITS) {
+    for (let i = text.indexOf(unit); i >= 0; i = text.indexOf(unit, i + unit.length)) {
+      const start = numeralRunStart(text, i);
+      if (runHasNumber(text, start, i)) continue;
+      const before = text[start - 1];
+      if (start === i && before !== undefined && allow.includes(before)) continue;
+      // 万/亿 without a number is reported once, by the magnitude rule.
+      if (/[万亿]/u.test(text.slice(start, i))) continue;
+      out.push(hit(i, unit.length, unit));
+    }
+  }
+}
+
+function checkTimeUnits(text: string, out: Hit[]): void {
+  for (const unit of TIME_UNITS) {
+    for (let i = text.indexOf(unit); i >= 0; i = text.indexOf(unit, i + unit.length)) {
+      const start = numeralRunStart(text, i);
+      if (runHasNumber(text, start, i)) continue;
+      const run = text.slice(start, i);
+      if (/[万亿]/u.test(run)) continue;
+      if (run.includes('余')) continue; // the 余 rule reports it
+      const end = isClauseEnd(text[i + unit.length]);
+      // "服务人次同比增长" uses 人次 as a noun; after a verb it is a count only at a clause end.
+      const cue = endsWithAny(text, start, QUANTITY_CUES) ?? (end ? endsWithAny(text, start, COUNT_VERBS) : null);
+      const orphanApprox = run.includes('多');
+      const bareCount =
+        !NOUN_LIKE_TIME_UNITS.has(unit) && end && !'每按总'.includes(text[start - 1] ?? '');
+      if (cue !== null || orphanApprox || bareCount) out.push(hit(start, i - start + unit.length, unit));
+    }
+  }
+}
+
+function checkMagnitudes(text: string, out: Hit[]): void {
+  const masked = maskedRanges(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ((c !== '万' && c !== '亿') || masked[i]) continue;
+    const p = text[i - 1];
+    if (isNumber(p) || (p !== undefined && '万亿千百十'.includes(p))) continue;
+    if (p === '余') continue; // the 余 rule reports it
+    if (p === '多' && (isNumber(text[i - 2]) || '万亿千百十'.includes(text[i - 2] ?? ''))) continue;
+    if (p !== undefined && '上数几成'.includes(p)) continue;
+    let j = i;
+    while (j < text.length && /[万亿千百]/u.test(text[j]!)) j++;
+    // The unit after the magnitude, through an optional 余: "万人", "万余人".
+    if (text[j] === '余') j++;
+    const unit = MAGNITUDE_UNITS.find((u) => u !== '余' && text.startsWith(u, j)) ?? '';
+    const k = j + unit.length;
+    const label = text.slice(i, k);
+    const cue = endsWithAny(text, i, QUANTITY_CUES) ?? endsWithAny(text, i, [...COUNT_VERBS, '收入', '总值', '投资']);
+    if (cue === '近' || cue === '逾' || (cue === null && p !== undefined && '过超'.includes(p))) {
+      out.push(hit(i, k - i, label, 'warning'));
+    } else if (cue !== null || p === '多' || isClauseEnd(text[k])) {
+      out.push(hit(i, k - i, label));
+    }
+    i = k - 1;
+  }
+}
+
+function checkYuan(text: string, out: Hit[]): void {
+  for (let i = text.indexOf('元'); i >= 0; i = text.indexOf('元', i + 1)) {
+    const p = text[i - 1];
+    if (!isHan(p) || isNumber(p) || YUAN_BEFORE.includes(p!) || p === '万' || p === '亿') continue;
+    if (YUAN_AFTER.includes(text[i + 1] ?? '\u0000')) continue;
+    out.push(hit(i, 1, '元'));
+  }
+}
+
+/** 余 ("more than") needs a number before it: "3万余人", never "余人". */
+function checkOrphanYu(text: string, out: Hit[]): void {
+  for (let i = text.indexOf('余'); i >= 0; i = text.indexOf('余', i + 1)) {
+    const p = text[i - 1];
+    if (isNumber(p) || (p !== undefined && ('万亿千百十'.includes(p) || YU_WORDS.includes(p)))) continue;
+    const next = text[i + 1] ?? '';
+    const unit =
+      MAGNITUDE_UNITS.find((u) => u !== '余' && text.startsWith(u, i + 1)) ??
+      (/[万亿]/u.test(next) || next in COUNTERS ? next : null);
+    if (unit === null) continue;
+    let k = i + 1;
+    while (k < text.length && /[万亿]/u.test(text[k]!)) k++;
+    const tail = MAGNITUDE_UNITS.find((u) => u !== '余' && text.startsWith(u, k)) ?? '';
+    out.push(hit(i, k - i + tail.length, text.slice(i, k + tail.length)));
+  }
+}
+
+/** Ages: "平均年龄岁" lost its number; 岁月, 万岁, 年岁, 几岁 are words. */
+function checkAge(text: string, out: Hit[]): void {
+  for (let i = text.indexOf('岁'); i >= 0; i = text.indexOf('岁', i + 1)) {
+    const p = text[i - 1];
+    if (!isHan(p) || isNumber(p) || '万年虚守辞压多周'.includes(p!)) continue;
+    if ('月末首尾数时入出'.includes(text[i + 1] ?? '\u0000')) continue;
+    out.push(hit(i, 1, '岁'));
+  }
+}
+
+/** Rankings: "中国制造业500强企业" without its 500 reads "制造业强企业". */
+function checkRankings(text: string, out: Hit[]): void {
+  for (const m of text.matchAll(/(?<=业)强(?=企业|中|榜|名单|排行)/gu)) {
+    out.push({ ...hit(m.index, 1, '强'), message: '「强」前缺少名次数字（如「500强」），发布前必须补全。' });
+  }
+}
+
+export function checkUnits(text: string): Hit[] {
+  const out: Hit[] = [];
+  checkRankings(text, out);
+  checkAge(text, out);
+  checkStrictUnits(text, out);
+  checkTimeUnits(text, out);
+  checkMagnitudes(text, out);
+  checkYuan(text, out);
+  checkOrphanYu(text, out);
+  return out;
+}
