@@ -9,6 +9,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { parseCompilation, toImportJson } from '@/lib/import/parse';
+import { proofreadDocument } from '@/lib/import/proofread-document';
 import { importCompilation } from '@/lib/services/import';
 import { runCli } from './cli';
 
@@ -41,6 +42,11 @@ runCli(async () => {
   const caseCount = doc.issues.reduce((n, i) => n + i.cases.length, 0);
   console.log(`识别出 ${doc.issues.length} 期、${caseCount} 个案例，${doc.warnings.length} 条提示。`);
   for (const w of doc.warnings) console.log(`  第 ${w.line} 行：${w.message}`);
+  const checked = proofreadDocument(doc).flatMap((c) => c.findings.map((f) => ({ ...f, where: `第${c.issueNumber}期典型做法之${c.position}` })));
+  const errors = checked.filter((f) => f.severity === 'error');
+  console.log(`校对：${errors.length} 处错误，${checked.length - errors.length} 处提示（有错误的案例可以导入为草稿，但改正前不能提交审核）。`);
+  for (const f of errors) console.log(`  第 ${f.line} 行（${f.where}）：${f.message}`);
+  if (checked.length > errors.length) console.log('  提示的明细请运行 npm run lint:content -- 文件。');
   if (values['dry-run']) {
     console.log('试运行：未写入数据库。');
     return 0;

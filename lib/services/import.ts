@@ -4,9 +4,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, issues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import type { CaseContent } from '@/lib/content/model';
-import { suggestThemes } from '@/lib/content/themes';
-import type { ParsedCase, ParsedDocument } from '@/lib/import/parse';
+import { contentFromParsedCase } from '@/lib/import/content';
+import type { ParsedDocument } from '@/lib/import/parse';
 import { writeAudit } from './audit';
 import { insertCaseWithRevision } from './case-store';
 import { fail, ok, type Result } from './result';
@@ -16,18 +15,6 @@ export interface ImportSummary {
   casesCreated: number;
   casesUnchanged: number;
   issueIds: number[];
-}
-
-/** The content of a parsed case as the first revision stores it. */
-export function contentOfParsedCase(parsed: ParsedCase): CaseContent {
-  return {
-    title: parsed.title,
-    regions: parsed.regions,
-    profile: parsed.profile,
-    lead: parsed.lead,
-    sections: parsed.sections.map(({ kind, heading, body }) => ({ kind, heading, body })),
-    tags: suggestThemes(parsed.title, [parsed.lead, ...parsed.sections.map((s) => s.body)].join('\n')),
-  };
 }
 
 const importKeyOf = (issueNumber: number, position: number) => `compilation:${issueNumber}:${position}`;
@@ -69,7 +56,7 @@ export async function importCompilation(db: Db, actor: Actor, doc: ParsedDocumen
               .where(and(inArray(caseRevisions.caseId, existing.map((c) => c.id)), eq(caseRevisions.number, 1)))
           : [];
         for (const parsedCase of parsedIssue.cases) {
-          const content = contentOfParsedCase(parsedCase);
+          const content = contentFromParsedCase(parsedCase);
           const key = importKeyOf(parsedIssue.number, parsedCase.position);
           const same = existing.find((c) => c.position === parsedCase.position);
           if (same) {
