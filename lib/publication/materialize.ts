@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseRevisions, cases, issues, publishedCases, publishedIssues } from '@/db/schema';
+import { caseRevisions, cases, issueNumberRedirects, issues, publishedCases, publishedIssues } from '@/db/schema';
 import { documentTokens } from '@/lib/search/tokens';
 import { provinceOfCode, searchableText, searchVectorOf } from '@/lib/services/case-store';
 
@@ -33,6 +33,15 @@ export async function materializeIssue(tx: Db, issueId: number, now: Date): Prom
   const byId = new Map(revisions.map((r) => [r.id, r]));
 
   await tx.delete(publishedCases).where(eq(publishedCases.issueId, issueId));
+  // A published issue that comes out again under another number keeps its old address working.
+  const [previous] = await tx.select({ number: publishedIssues.number }).from(publishedIssues).where(eq(publishedIssues.issueId, issueId));
+  await tx.delete(issueNumberRedirects).where(eq(issueNumberRedirects.oldNumber, issue.number));
+  if (previous && previous.number !== issue.number) {
+    await tx
+      .insert(issueNumberRedirects)
+      .values({ oldNumber: previous.number, issueId })
+      .onConflictDoUpdate({ target: issueNumberRedirects.oldNumber, set: { issueId } });
+  }
   const publishedAt = issue.publishedAt ?? now;
   await tx
     .insert(publishedIssues)

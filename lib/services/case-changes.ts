@@ -1,0 +1,84 @@
+import 'server-only';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import type { Db } from '@/db/client';
+import { auditLog, users } from '@/db/schema';
+import type { CaseContent } from '@/lib/content/model';
+import type { Conflict } from './result';
+
+/** Human labels of the parts of a case content that differ, e.g. 标题, 第2段“主要做法”. */
+export function changedFields(before: CaseContent, after: CaseContent): string[] {
+  const out: string[] = [];
+  if (before.title !== after.title) out.push('标题');
+  if (!isDeepStrictEqual(before.regions, after.regions)) out.push('地区');
+  if (!isDeepStrictEqual(before.profile, after.profile)) out.push('概况');
+  if (before.lead !== after.lead) out.push('导语');
+  const n = Math.max(before.sections.length, after.sections.length);
+  for (let i = 0; i < n; i++) {
+    const a = before.sections[i];
+    const b = after.sections[i];
+    if (!isDeepStrictEqual(a, b)) out.push(`第${i + 1}段“${(b ?? a)!.heading}”${!a ? '（新增）' : !b ? '（删除）' : ''}`);
+  }
+  if (!isDeepStrictEqual(before.tags, after.tags)) out.push('主题');
+  return out;
+}
+
+export const AUDIT_LABELS: Record<string, string> = {
+  'case.create': '新建',
+  'case.save': '修改',
+  'case.restore': '恢复历史版本',
+  'case.submit': '提交审核',
+  'case.withdraw': '撤回提交',
+  'case.request_changes': '退回修改',
+  'case.approve': '审核通过',
+  'case.add_to_issue': '加入一期',
+  'case.remove_from_issue': '移出一期',
+  'issue.create': '新建',
+  'issue.update': '修改',
+  'issue.publish': '发布',
+  'issue.unpublish': '撤回发布',
+  'issue.schedule': '设定定时发布',
+  'issue.unschedule': '取消定时发布',
+};
+
+/**
+ * Who changed a case after the version an editor started from, read from the audit trail (every
+ * change to a case writes an entry carrying the version it produced, in the same transaction).
+ */
+export async function conflictSince(
+  tx: Db,
+  target: { type: 'case' | 'issue'; id: number },
+  baseVersion: number,
+  currentVersion: number,
+): Promise<Conflict> {
+  const rows = await tx
+    .select({ action: auditLog.action, at: auditLog.at, after: auditLog.after, by: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      and(
+        eq(auditLog.targetType, target.type),
+        eq(auditLog.targetId, String(target.id)),
+        gt(sql<number>`(${auditLog.after} ->> 'version')::int`, baseVersion),
+      ),
+    )
+    .orderBy(asc(auditLog.id));
+  return {
+    currentVersion,
+    changes: rows.map((r) => {
+      const after = (r.after ?? {}) as { fields?: unknown };
+      return {
+        by: r.by ?? '系统',
+        at: r.at.toISOString(),
+        action: AUDIT_LABELS[r.action] ?? r.action,
+        fields: Array.isArray(after.fields) ? after.fields.filter((f): f is string => typeof f === 'string') : [],
+      };
+    }),
+  };
+}
+
+export function conflictMessage(conflict: Conflict, what = '案例'): string {
+  if (conflict.changes.length === 0) return `${what}已被其他人修改，你的保存未生效；请刷新后重新修改。`;
+  const parts = conflict.changes.map((c) => `${c.by}${c.action}${c.fields.length ? `（${c.fields.join('、')}）` : ''}`);
+  return `你打开之后，${what}已被修改：${parts.join('；')}。你的保存未生效，请对照最新内容重新修改。`;
+}

@@ -1,0 +1,99 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { cases, type Case, type CaseRevision } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { caseRefSchema, createCaseSchema, saveCaseSchema } from '@/lib/validations/case';
+import { transition, type CaseEvent } from '@/lib/workflow';
+import { writeAudit } from './audit';
+import { checkVersion, lockCase, revisionById, writeCaseContent } from './case-write';
+import { insertCaseWithRevision } from './case-store';
+import { authorize, inTransaction, refuse } from './guard';
+import { blockingFindings } from './proofreading';
+import { ok, type Result } from './result';
+
+export type CaseResult = Result<{ case: Case }>;
+
+export async function createCase(db: Db, actor: Actor, input: unknown): Promise<CaseResult> {
+  const parsed = authorize(actor, 'case.create', createCaseSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => {
+    const row = await insertCaseWithRevision(tx, { content: parsed.data.content, authorId: actor.id });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'case.create',
+      targetType: 'case',
+      targetId: row.id,
+      after: { version: row.version, status: row.status, title: row.title },
+    });
+    return ok({ case: row });
+  });
+}
+
+/**
+ * Saves new content as a new revision. A stale baseVersion is refused with who changed what;
+ * an approved case goes back to draft; a published case gets a working revision while the public
+ * copy stays as it was.
+ */
+export async function saveCase(db: Db, actor: Actor, input: unknown): Promise<Result<{ case: Case; revision: CaseRevision | null }>> {
+  const parsed = authorize(actor, 'case.edit', saveCaseSchema, input);
+  if (!parsed.ok) return parsed;
+  const { caseId, baseVersion, content } = parsed.data;
+  return inTransaction(db, async (tx) => {
+    const row = await lockCase(tx, caseId);
+    await checkVersion(tx, row, baseVersion);
+    const written = await writeCaseContent(tx, row, actor, { content, note: '', action: 'case.save' });
+    return ok(written ?? { case: row, revision: null });
+  });
+}
+
+/** A status-only change of a case: lock, ask the workflow, write, audit. */
+export async function changeStatus(
+  tx: Db,
+  actor: Actor,
+  caseId: number,
+  event: CaseEvent,
+  action: string,
+  extra: (row: Case) => Partial<typeof cases.$inferInsert> = () => ({}),
+): Promise<Case> {
+  const row = await lockCase(tx, caseId);
+  const revision = await revisionById(tx, row.currentRevisionId);
+  const next = transition(row.status, event, {
+    role: actor.role,
+    actorId: actor.id,
+    revisionAuthorId: revision.authorId,
+    // While a case is in review nothing but the submission has changed its row since.
+    submittedById: row.status === 'in_review' ? row.updatedById : null,
+  });
+  if (!next.ok) refuse(next.reason);
+  if (event === 'submit') {
+    const errors = blockingFindings(revision.content);
+    if (errors.length > 0) refuse('校对发现错误，请改正后再提交审核。', { details: errors });
+  }
+  const [updated] = await tx
+    .update(cases)
+    .set({ status: next.status, version: row.version + 1, updatedById: actor.id, ...extra(row) })
+    .where(eq(cases.id, row.id))
+    .returning();
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action,
+    targetType: 'case',
+    targetId: row.id,
+    before: { version: row.version, status: row.status },
+    after: { version: row.version + 1, status: next.status, revision: revision.number },
+  });
+  return updated!;
+}
+
+export async function submitForReview(db: Db, actor: Actor, input: unknown): Promise<CaseResult> {
+  const parsed = authorize(actor, 'case.submit', caseRefSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => ok({ case: await changeStatus(tx, actor, parsed.data.caseId, 'submit', 'case.submit') }));
+}
+
+export async function withdrawSubmission(db: Db, actor: Actor, input: unknown): Promise<CaseResult> {
+  const parsed = authorize(actor, 'case.withdraw', caseRefSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => ok({ case: await changeStatus(tx, actor, parsed.data.caseId, 'withdraw', 'case.withdraw') }));
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { caseRevisions, cases, publishedCases, publishedIssues, type Case, type Issue } from '@/db/schema';
+import { CASE_STATUS_LABELS } from '@/lib/content/model';
+import { caseLabel } from '@/lib/content/numerals';
+import { isPublishable } from '@/lib/workflow';
+import { refuse } from './guard';
+import { blockingFindings } from './proofreading';
+
+// What must hold before an issue goes out. Every check runs before anything is written, so a
+// refusal leaves the transaction clean.
+
+const name = (c: Case) => `${caseLabel(c.position ?? 0)}“${c.title}”`;
+
+/** Refuses unless every case of the issue can be published; returns the cases in order. */
+export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
+  const rows = await tx.select().from(cases).where(eq(cases.issueId, issue.id)).orderBy(asc(cases.position));
+  if (rows.length === 0) refuse('本期还没有案例，不能发布。');
+  const notReady = rows.filter((c) => !isPublishable(c));
+  if (notReady.length > 0) {
+    refuse(`有${notReady.length}个案例尚未审核通过，本期不能发布。`, {
+      details: notReady.map((c) => `${name(c)}：${CASE_STATUS_LABELS[c.status]}${c.publishedRevisionId ? '（已发布的版本之后又有修改）' : ''}`),
+    });
+  }
+  const revisionIds = rows.map((c) => (c.status === 'approved' ? c.approvedRevisionId! : c.publishedRevisionId!));
+  const revisions = await tx.select().from(caseRevisions).where(inArray(caseRevisions.id, revisionIds));
+  const errors = rows.flatMap((c) => {
+    const revision = revisions.find((r) => r.caseId === c.id);
+    return revision ? blockingFindings(revision.content).map((line) => `${name(c)}，${line}`) : [];
+  });
+  if (errors.length > 0) refuse('校对发现错误，本期不能发布。', { details: errors });
+  const [holder] = await tx
+    .select({ issueId: publishedIssues.issueId })
+    .from(publishedIssues)
+    .where(and(eq(publishedIssues.number, issue.number), ne(publishedIssues.issueId, issue.id)));
+  if (holder) refuse(`第${issue.number}期的期号仍被另一期已发布的内容占用，请先撤回那一期或更换期号。`);
+  return rows;
+}
+
+/** For an issue already out: whether publishing again would change what the public sees. */
+export async function hasUnpublishedChanges(tx: Db, issue: Issue, rows: Case[]): Promise<boolean> {
+  if (rows.some((c) => c.status === 'approved')) return true;
+  const [pub] = await tx.select().from(publishedIssues).where(eq(publishedIssues.issueId, issue.id));
+  if (!pub || pub.number !== issue.number || pub.title !== issue.title || pub.foreword !== issue.foreword) return true;
+  const out = await tx.select({ caseId: publishedCases.caseId, position: publishedCases.position }).from(publishedCases).where(eq(publishedCases.issueId, issue.id));
+  if (out.length !== rows.length) return true;
+  return rows.some((c) => !out.some((o) => o.caseId === c.id && o.position === c.position));
+}

@@ -1,0 +1,184 @@
+import 'server-only';
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { cases, issues, type Issue } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { dematerializeIssue, materializeIssue } from '@/lib/publication/materialize';
+import { issueRefSchema, scheduleIssueSchema } from '@/lib/validations/issue';
+import { issueTransition, type IssueEvent } from '@/lib/workflow';
+import { writeAudit } from './audit';
+import { authorize, inTransaction, Refusal, refuse } from './guard';
+import { lockIssue } from './issues';
+import { assertPublishable, hasUnpublishedChanges } from './publish-gate';
+import { fail, ok, type Result } from './result';
+
+type IssueResult = Result<{ issue: Issue }>;
+
+/** Publishes a locked issue and all its cases; the caller's transaction makes it all or nothing. */
+async function publishLocked(tx: Db, issue: Issue, now: Date, actorId: number | null): Promise<Issue> {
+  const rows = await assertPublishable(tx, issue);
+  if (issue.status === 'published' && !(await hasUnpublishedChanges(tx, issue, rows))) {
+    refuse('本期已经发布，没有新的内容需要发布。');
+  }
+  await materializeIssue(tx, issue.id, now);
+  const [updated] = await tx
+    .update(issues)
+    .set({ version: issue.version + 1 })
+    .where(eq(issues.id, issue.id))
+    .returning();
+  await writeAudit(tx, {
+    actorId,
+    action: 'issue.publish',
+    targetType: 'issue',
+    targetId: issue.id,
+    before: { status: issue.status, version: issue.version },
+    after: {
+      status: 'published',
+      version: issue.version + 1,
+      scheduled: actorId === null,
+      cases: rows.map((c) => ({ caseId: c.id, position: c.position, status: c.status })),
+    },
+  });
+  return updated!;
+}
+
+async function lockForEvent(tx: Db, actor: Actor, issueId: number, event: IssueEvent): Promise<Issue> {
+  const issue = await lockIssue(tx, issueId);
+  const next = issueTransition(issue.status, event, actor.role);
+  if (!next.ok) refuse(next.reason);
+  return issue;
+}
+
+/** Publishes now. Two reviewers pressing 发布 at once publish it once: the second waits for the
+ *  row lock, then finds nothing new to publish. */
+export async function publishIssue(db: Db, actor: Actor, input: unknown, now: Date = new Date()): Promise<IssueResult> {
+  const parsed = authorize(actor, 'issue.publish', issueRefSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => {
+    const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'publish');
+    return ok({ issue: await publishLocked(tx, issue, now, actor.id) });
+  });
+}
+
+/** Takes an issue off the public site; its cases return to approved, ready to be published again. */
+export async function unpublishIssue(db: Db, actor: Actor, input: unknown): Promise<IssueResult> {
+  const parsed = authorize(actor, 'issue.unpublish', issueRefSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => {
+    const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'unpublish');
+    await dematerializeIssue(tx, issue.id);
+    await tx.update(cases).set({ status: 'approved' }).where(and(eq(cases.issueId, issue.id), eq(cases.status, 'published')));
+    await tx.update(cases).set({ publishedRevisionId: null }).where(eq(cases.issueId, issue.id));
+    const [updated] = await tx
+      .update(issues)
+      .set({ status: 'draft', publishedAt: null, version: issue.version + 1 })
+      .where(eq(issues.id, issue.id))
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'issue.unpublish',
+      targetType: 'issue',
+      targetId: issue.id,
+      before: { status: issue.status, version: issue.version, publishedAt: issue.publishedAt },
+      after: { status: 'draft', version: issue.version + 1 },
+    });
+    return ok({ issue: updated! });
+  });
+}
+
+/** Sets (or moves) the time an issue goes out; it must be publishable now and the time in the future. */
+export async function scheduleIssue(db: Db, actor: Actor, input: unknown, now: Date = new Date()): Promise<IssueResult> {
+  const parsed = authorize(actor, 'issue.schedule', scheduleIssueSchema, input);
+  if (!parsed.ok) return parsed;
+  const { issueId, scheduledAt } = parsed.data;
+  if (scheduledAt.getTime() <= now.getTime()) {
+    return fail('发布时间必须晚于现在。', { scheduledAt: ['发布时间必须晚于现在；要立即发布请直接点“发布”'] });
+  }
+  return inTransaction(db, async (tx) => {
+    const issue = await lockForEvent(tx, actor, issueId, 'schedule');
+    await assertPublishable(tx, issue);
+    const [updated] = await tx
+      .update(issues)
+      .set({ status: 'scheduled', scheduledAt, version: issue.version + 1 })
+      .where(eq(issues.id, issue.id))
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'issue.schedule',
+      targetType: 'issue',
+      targetId: issue.id,
+      before: { status: issue.status, scheduledAt: issue.scheduledAt, version: issue.version },
+      after: { status: 'scheduled', scheduledAt, version: issue.version + 1 },
+    });
+    return ok({ issue: updated! });
+  });
+}
+
+export async function unscheduleIssue(db: Db, actor: Actor, input: unknown): Promise<IssueResult> {
+  const parsed = authorize(actor, 'issue.schedule', issueRefSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => {
+    const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'unschedule');
+    const [updated] = await tx
+      .update(issues)
+      .set({ status: 'draft', scheduledAt: null, version: issue.version + 1 })
+      .where(eq(issues.id, issue.id))
+      .returning();
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'issue.unschedule',
+      targetType: 'issue',
+      targetId: issue.id,
+      before: { status: issue.status, scheduledAt: issue.scheduledAt, version: issue.version },
+      after: { status: 'draft', scheduledAt: null, version: issue.version + 1 },
+    });
+    return ok({ issue: updated! });
+  });
+}
+
+export interface DueRun {
+  published: number[];
+  failed: { issueId: number; message: string; details: string[] }[];
+}
+
+/**
+ * Publishes every issue whose time has come, each in its own transaction. Several workers may run
+ * this at once: SKIP LOCKED hands each due issue to exactly one of them, and once committed it is
+ * no longer scheduled. An issue that can no longer be published goes back to draft, with the
+ * reasons in the audit log, instead of being retried forever.
+ */
+export async function publishDueIssues(db: Db, now: Date = new Date()): Promise<DueRun> {
+  const run: DueRun = { published: [], failed: [] };
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const [due] = await tx
+        .select()
+        .from(issues)
+        .where(and(eq(issues.status, 'scheduled'), lte(issues.scheduledAt, now)))
+        .orderBy(asc(issues.scheduledAt), asc(issues.id))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!due) return false;
+      try {
+        await publishLocked(tx, due, now, null);
+        run.published.push(due.id);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        // Refusals happen before any write, so the transaction is still clean to record the failure in.
+        await tx.update(issues).set({ status: 'draft', scheduledAt: null, version: due.version + 1 }).where(eq(issues.id, due.id));
+        const details = error.failure.details ?? [];
+        await writeAudit(tx, {
+          actorId: null,
+          action: 'issue.schedule_failed',
+          targetType: 'issue',
+          targetId: due.id,
+          before: { status: 'scheduled', scheduledAt: due.scheduledAt, version: due.version },
+          after: { status: 'draft', version: due.version + 1, reason: error.failure.message, details },
+        });
+        run.failed.push({ issueId: due.id, message: error.failure.message, details });
+      }
+      return true;
+    });
+    if (!done) return run;
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { POPULATION_SCOPES, SECTION_KINDS } from '@/lib/content/model';
+
+// Shared by the admin forms (react-hook-form + zodResolver) and the services: no server imports.
+
+const id = (label: string) => z.number({ error: `缺少${label}` }).int(`${label}无效`).positive(`${label}无效`);
+const optionalNumber = (label: string, rule: (n: z.ZodNumber) => z.ZodNumber) =>
+  rule(z.number({ error: `${label}必须是数字` })).nullable();
+
+export const profileSchema = z.object({
+  year: optionalNumber('年份', (n) => n.int('年份必须是整数').min(1949, '年份不早于1949年').max(2100, '年份不晚于2100年')),
+  landAreaKm2: optionalNumber('国土面积', (n) => n.positive('国土面积必须大于0')),
+  population: z
+    .object({
+      scope: z.enum(POPULATION_SCOPES, { error: '请选择人口统计范围' }),
+      value: optionalNumber('常住人口', (n) => n.positive('常住人口必须大于0')),
+    })
+    .nullable(),
+  urbanizationRatePct: optionalNumber('城镇化率', (n) => n.min(0, '城镇化率不能小于0').max(100, '城镇化率不能超过100%')),
+  gdpYi: optionalNumber('地区生产总值', (n) => n.nonnegative('地区生产总值不能为负数')),
+  budgetRevenueYi: optionalNumber('一般公共预算收入', (n) => n.nonnegative('一般公共预算收入不能为负数')),
+});
+
+export const sectionSchema = z.object({
+  kind: z.enum(SECTION_KINDS, { error: '请选择段落类型' }),
+  heading: z.string().trim().min(1, '请填写段落标题').max(50, '段落标题不超过50个字'),
+  body: z.string().trim().min(1, '段落内容不能为空').max(20000, '段落内容不超过20000个字'),
+});
+
+export const caseContentSchema = z.object({
+  title: z.string().trim().min(1, '请填写标题').max(200, '标题不超过200个字'),
+  regions: z
+    .array(z.string().regex(/^\d{6}(\d{3})?$/, '地区代码应为6位或9位数字'))
+    .max(50, '地区不超过50个')
+    .refine((codes) => new Set(codes).size === codes.length, '地区不能重复'),
+  profile: profileSchema.nullable(),
+  lead: z.string().trim().max(5000, '导语不超过5000个字'),
+  sections: z.array(sectionSchema).min(1, '至少需要一个段落').max(30, '段落不超过30个'),
+  tags: z
+    .array(z.string().trim().min(1, '主题不能为空').max(20, '主题不超过20个字'))
+    .max(20, '主题不超过20个')
+    .refine((tags) => new Set(tags).size === tags.length, '主题不能重复'),
+});
+
+export const createCaseSchema = z.object({ content: caseContentSchema });
+
+export const saveCaseSchema = z.object({
+  caseId: id('案例'),
+  /** The version the editor started from; a stale one is a conflict, never an overwrite. */
+  baseVersion: id('版本号'),
+  content: caseContentSchema,
+});
+
+export const caseRefSchema = z.object({ caseId: id('案例') });
+
+export const requestChangesSchema = z.object({
+  caseId: id('案例'),
+  comment: z.string().trim().min(1, '退回修改时必须填写意见').max(5000, '意见不超过5000个字'),
+  sectionIndex: z.number().int().min(-1).nullable().default(null),
+});
+
+export const approveSchema = z.object({
+  caseId: id('案例'),
+  /** The revision the reviewer read: approving is about that text, not whatever is current. */
+  revisionId: id('版本'),
+});
+
+export type CaseContentInput = z.infer<typeof caseContentSchema>;
+export type SaveCaseInput = z.infer<typeof saveCaseSchema>;

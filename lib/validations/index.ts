@@ -1,0 +1,5 @@
+export * from './account';
+export * from './case';
+export * from './issue';
+export * from './review';
+export * from './revision';

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+const id = (label: string) => z.number({ error: `缺少${label}` }).int(`${label}无效`).positive(`${label}无效`);
+
+export const compareRevisionsSchema = z.object({ caseId: id('案例'), fromRevisionId: id('版本'), toRevisionId: id('版本') });
+
+export const restoreRevisionSchema = z.object({ caseId: id('案例'), revisionId: id('版本'), baseVersion: id('版本号') });
