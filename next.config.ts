@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
@@ -7,6 +8,10 @@ const nextConfig: NextConfig = {
   // Lets two builds of one checkout coexist (e.g. a test build beside a running dev server).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   typedRoutes: false,
+  // Next's file-system cache plus two rules for the public pages: nothing cached before this process
+  // started is served, and a change to the published read model (made by any instance) expires them.
+  // See lib/public/cache-handler.mjs.
+  cacheHandler: path.resolve(process.cwd(), 'lib/public/cache-handler.mjs'),
 };
 
 export default nextConfig;

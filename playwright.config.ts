@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // download is not used.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DEMO_PASSWORD = 'e2e-demo-password';
+// A private data folder lets two e2e runs (e.g. two engineers' builds) coexist on one machine.
+const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,13 +28,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `rm -rf .data/e2e .data/e2e.lock && next start -p ${E2E_PORT} -H 127.0.0.1`,
+    command: `rm -rf ${E2E_DATA_DIR} ${E2E_DATA_DIR}.lock && next start -p ${E2E_PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${E2E_PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,
     env: {
       NODE_ENV: 'production',
-      CASEBOOK_DATA_DIR: '.data/e2e',
+      CASEBOOK_DATA_DIR: E2E_DATA_DIR,
       CASEBOOK_DEMO: '1',
       CASEBOOK_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',

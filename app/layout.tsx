@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
+import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from '@/lib/public/urls';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: '案例期刊', template: '%s · 案例期刊' },
-  description: '新型城镇化典型做法案例期刊',
+  // Canonical, OpenGraph and sitemap URLs are absolute against the public origin (CASEBOOK_SITE_URL).
+  metadataBase: new URL(siteUrl()),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  openGraph: { siteName: SITE_NAME, locale: 'zh_CN', type: 'website' },
+  twitter: { card: 'summary' },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

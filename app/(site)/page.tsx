@@ -1,28 +1,84 @@
-import { listPublishedIssuesWithCases } from '@/lib/public/read-model';
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import type { Metadata } from 'next';
+import { CaseList } from '@/components/site/case-list';
+import { JsonLd } from '@/components/site/json-ld';
+import { issueLabel } from '@/lib/content/numerals';
+import { formatDateZh, isoDateZh } from '@/lib/public/format';
+import { getAllCases, getIssues } from '@/lib/public/read-model';
+import type { PublicCaseSummary } from '@/lib/public/types';
+import { SITE_DESCRIPTION, SITE_NAME, paths, siteUrl } from '@/lib/public/urls';
 
-export const dynamic = 'force-dynamic';
+export const metadata: Metadata = {
+  title: { absolute: `${SITE_NAME} · 新型城镇化典型做法` },
+  description: SITE_DESCRIPTION,
+  alternates: { canonical: paths.home(), types: { 'application/atom+xml': paths.feed() } },
+  openGraph: { type: 'website', title: SITE_NAME, description: SITE_DESCRIPTION, url: paths.home() },
+};
+
+/** Issues in the archive that list their cases; older ones show only their row. */
+const ARCHIVE_WITH_CASES = 6;
 
 export default async function HomePage() {
-  const issues = await listPublishedIssuesWithCases();
+  const [issues, cases] = await Promise.all([getIssues(), getAllCases()]);
+  const byIssue = new Map<number, PublicCaseSummary[]>();
+  for (const c of cases) byIssue.set(c.issueId, [...(byIssue.get(c.issueId) ?? []), c]);
+  const [latest, ...older] = issues;
+
+  if (!latest) {
+    return (
+      <>
+        <h1>{SITE_NAME}</h1>
+        <p className="notice">尚无已发布的期刊，敬请关注。</p>
+      </>
+    );
+  }
   return (
-    <main style={{ maxWidth: 880, margin: '0 auto', padding: '2rem 1rem' }}>
-      <h1>案例期刊</h1>
-      {issues.length === 0 ? <p>尚无已发布的期刊。</p> : null}
-      {issues.map((issue) => (
-        <section key={issue.issueId} aria-labelledby={`issue-${issue.issueId}`}>
-          <h2 id={`issue-${issue.issueId}`}>
-            {issueLabel(issue.number)}：{issue.title}
+    <>
+      <JsonLd data={{ '@context': 'https://schema.org', '@type': 'Periodical', name: SITE_NAME, url: siteUrl(), inLanguage: 'zh-CN', description: SITE_DESCRIPTION }} />
+      <h1 className="visually-hidden">{SITE_NAME}</h1>
+      <section className="lead-issue" aria-labelledby="latest-title">
+        <p className="kicker">最新一期 · {issueLabel(latest.number)}</p>
+        <div className="lead-issue__head">
+          <h2 id="latest-title" style={{ margin: '0.25rem 0' }}>
+            <a href={paths.issue(latest.number)} style={{ color: 'inherit', textDecoration: 'none' }}>
+              {latest.title}
+            </a>
           </h2>
-          <ol style={{ listStyle: 'none', paddingLeft: 0 }}>
-            {issue.cases.map((c) => (
-              <li key={c.caseId}>
-                {caseLabel(c.position)}：{c.title}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
-    </main>
+          <span className="muted small">
+            <time dateTime={isoDateZh(latest.publishedAt)}>{formatDateZh(latest.publishedAt)}</time>发布 · {latest.caseCount}个案例
+          </span>
+        </div>
+        <CaseList cases={byIssue.get(latest.issueId) ?? []} />
+        <p style={{ marginTop: '1rem' }}>
+          <a href={paths.issue(latest.number)}>阅读{issueLabel(latest.number)}全文（含编者按与数据比较）</a>
+        </p>
+      </section>
+
+      <section id="archive" aria-labelledby="archive-title">
+        <h2 id="archive-title">往期</h2>
+        {older.length === 0 ? <p className="muted">暂无往期。</p> : null}
+        <ol className="archive">
+          {older.map((issue, i) => (
+            <li key={issue.issueId} className="archive__item">
+              <p className="kicker">{issueLabel(issue.number)}</p>
+              <h3>
+                <a href={paths.issue(issue.number)}>{issue.title}</a>
+              </h3>
+              <p className="muted small" style={{ margin: 0 }}>
+                <time dateTime={isoDateZh(issue.publishedAt)}>{formatDateZh(issue.publishedAt)}</time> · {issue.caseCount}个案例
+              </p>
+              {i < ARCHIVE_WITH_CASES ? (
+                <ol className="archive__cases">
+                  {(byIssue.get(issue.issueId) ?? []).map((c) => (
+                    <li key={c.caseId}>
+                      <a href={paths.case(c.caseId)}>{c.title}</a>
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
   );
 }

@@ -1,20 +1,42 @@
 import 'server-only';
-import { asc, desc, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { publishedCases, publishedIssues } from '@/db/schema';
+import { cachedRead, isBuildPhase } from './cache';
+import {
+  queryAllCases,
+  queryCase,
+  queryIssueByNumber,
+  queryIssueCases,
+  queryIssues,
+  queryProvinceCases,
+  queryProvinceCounts,
+  queryRelatedCases,
+  queryRenumberedIssue,
+} from './queries';
+import { searchPublishedCases } from './search';
+import type { PublicCase, SearchFilters, SearchResult } from './types';
 
-// The public site's only way to the database. It names only the published read-model tables,
-// which the publish transaction alone writes, so no query here can return a working draft.
+// The public site's only way to the database: pages, feed, sitemap and the JSON API import from
+// here. Reads are cached under one tag (see ./cache.ts); search is not, because its inputs are
+// unbounded and each query is cheap on the GIN index.
 
-export async function listPublishedIssuesWithCases() {
-  const db = await getDb();
-  const issueRows = await db.select().from(publishedIssues).orderBy(desc(publishedIssues.number));
-  const caseRows = issueRows.length
-    ? await db
-        .select({ caseId: publishedCases.caseId, issueId: publishedCases.issueId, position: publishedCases.position, title: publishedCases.title })
-        .from(publishedCases)
-        .where(inArray(publishedCases.issueId, issueRows.map((i) => i.issueId)))
-        .orderBy(asc(publishedCases.position))
-    : [];
-  return issueRows.map((issue) => ({ ...issue, cases: caseRows.filter((c) => c.issueId === issue.issueId) }));
+export const getIssues = cachedRead('issues', queryIssues, []);
+export const getIssueByNumber = cachedRead('issue', queryIssueByNumber, null);
+export const getRenumberedIssue = cachedRead('renumbered', queryRenumberedIssue, null);
+export const getCase = cachedRead('case', queryCase, null);
+export const getIssueCases = cachedRead('issue-cases', queryIssueCases, []);
+export const getAllCases = cachedRead('all-cases', queryAllCases, []);
+export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);
+export const getProvinceCounts = cachedRead('province-counts', queryProvinceCounts, []);
+const relatedById = cachedRead('related', async (db, caseId: number) => {
+  const of = await queryCase(db, caseId);
+  return of ? queryRelatedCases(db, of) : [];
+}, []);
+
+export function getRelatedCases(of: PublicCase) {
+  return relatedById(of.caseId);
+}
+
+export async function searchCases(query: string, filters: SearchFilters): Promise<SearchResult> {
+  if (isBuildPhase()) return { query, filters, total: 0, pageSize: 0, hits: [], notice: 'empty' };
+  return searchPublishedCases(await getDb(), query, filters);
 }

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { IssueCases } from '@/components/admin/issues/issue-cases';
+import { IssueFieldsForm } from '@/components/admin/issues/issue-fields-form';
+import { PublishControls } from '@/components/admin/issues/publish-controls';
+import { IssueStatusBadge } from '@/components/admin/status-badge';
+import { parseRouteId } from '@/lib/admin/case-detail';
+import { loadIssueDetail } from '@/lib/admin/issue-detail';
+import { requirePageActor } from '@/lib/admin/session';
+import { CASE_STATUS_LABELS } from '@/lib/content/model';
+import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { can } from '@/lib/workflow';
+
+export const metadata: Metadata = { title: '编辑一期' };
+
+export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const actor = await requirePageActor(`/admin/issues/${raw}`);
+  const id = parseRouteId(raw);
+  if (id === null) notFound();
+  const detail = await loadIssueDetail(await getDb(), actor, id);
+  if (!detail) notFound();
+  const { issue, items, candidates } = detail;
+  const label = issueLabel(issue.number);
+  const notReady = items.filter((c) => !c.publishable);
+  const withErrors = items.filter((c) => c.errors > 0);
+  const ready = items.length > 0 && notReady.length === 0 && withErrors.length === 0;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>
+            {label}：{issue.title} <IssueStatusBadge status={issue.status} />
+          </h1>
+          <p className="sub">拖动或用“上移/下移”调整顺序，典型做法之N 随顺序自动编号。</p>
+        </div>
+        <div className="actions">
+          <a className="btn" href={`/admin/issues/${id}/export/docx`}>
+            导出 Word
+          </a>
+          <a className="btn" href={`/admin/issues/${id}/export/json`}>
+            导出 JSON
+          </a>
+        </div>
+      </div>
+      <div className="review-grid">
+        <div>
+          <IssueCases issueId={id} items={items} candidates={candidates} canArrange={can(actor.role, 'issue.arrange')} locked={issue.status === 'published'} />
+          <div className="panel">
+            <IssueFieldsForm
+              issue={{ id, version: issue.version, number: issue.number, title: issue.title, foreword: issue.foreword }}
+              disabled={!can(actor.role, 'issue.edit')}
+            />
+          </div>
+        </div>
+        <div>
+          <section className="panel" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">发布前检查</h2>
+            <ul className="checklist">
+              <li className={items.length > 0 ? 'ok' : 'no'}>{items.length > 0 ? '✓' : '✗'} 本期有 {items.length} 个案例</li>
+              <li className={notReady.length === 0 && items.length > 0 ? 'ok' : 'no'}>
+                {notReady.length === 0 && items.length > 0 ? '✓ 全部案例已审核通过' : `✗ ${notReady.length} 个案例未审核通过`}
+              </li>
+              {notReady.map((c) => (
+                <li key={c.id} className="small">
+                  　{caseLabel(c.position)}“{c.title}”：{CASE_STATUS_LABELS[c.status]}
+                </li>
+              ))}
+              <li className={withErrors.length === 0 ? 'ok' : 'no'}>{withErrors.length === 0 ? '✓ 校对无错误' : `✗ ${withErrors.length} 个案例有校对错误`}</li>
+            </ul>
+          </section>
+          <PublishControls
+            issueId={id}
+            label={label}
+            status={issue.status}
+            scheduledAt={issue.scheduledAt?.toISOString() ?? null}
+            caseCount={items.length}
+            ready={ready}
+            can={{ publish: can(actor.role, 'issue.publish'), unpublish: can(actor.role, 'issue.unpublish'), schedule: can(actor.role, 'issue.schedule') }}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

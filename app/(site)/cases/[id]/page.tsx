@@ -1,0 +1,150 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Breadcrumbs } from '@/components/site/breadcrumbs';
+import { CaseList } from '@/components/site/case-list';
+import { FactsCard } from '@/components/site/facts-card';
+import { JsonLd } from '@/components/site/json-ld';
+import { Paragraphs } from '@/components/site/paragraphs';
+import { caseLabel, issueLabel, sectionLabel } from '@/lib/content/numerals';
+import { renderProfileSentence } from '@/lib/content/profile-sentence';
+import { THEME_NAMES } from '@/lib/content/themes';
+import { formatDateZh, isoDateZh, placeLabel, placeShortName } from '@/lib/public/format';
+import { caseJsonLd } from '@/lib/public/jsonld';
+import { getCase, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
+import type { PublicCase } from '@/lib/public/types';
+import { parseId, paths } from '@/lib/public/urls';
+
+type Props = { params: Promise<{ id: string }> };
+
+// Rendered on first request, then served from cache until the next publish (see lib/public/cache.ts).
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
+/** Unpublished and unknown cases alike are a plain 404: nothing confirms that a draft exists. */
+async function load(raw: string): Promise<PublicCase> {
+  const id = parseId(raw);
+  const found = id === null ? null : await getCase(id);
+  if (!found) notFound();
+  return found;
+}
+
+function summaryOf(c: PublicCase): string {
+  const sentence = c.profile ? renderProfileSentence(c.profile, placeShortName(c.regions)) : '';
+  const first = c.sections[0]?.body ?? '';
+  return (sentence || c.lead || first).replace(/\s+/gu, ' ').slice(0, 150);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const c = await load((await params).id);
+  const description = summaryOf(c);
+  const url = paths.case(c.caseId);
+  return {
+    title: c.title,
+    description,
+    keywords: c.tags,
+    alternates: { canonical: url },
+    openGraph: { type: 'article', title: c.title, description, url, publishedTime: c.publishedAt, section: `${issueLabel(c.issueNumber)}：${c.issueTitle}`, tags: c.tags },
+    twitter: { card: 'summary', title: c.title, description },
+  };
+}
+
+export default async function CasePage({ params }: Props) {
+  const c = await load((await params).id);
+  const [siblings, related] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c)]);
+  const at = siblings.findIndex((s) => s.caseId === c.caseId);
+  const prev = at > 0 ? siblings[at - 1] : undefined;
+  const next = at >= 0 ? siblings[at + 1] : undefined;
+  const place = placeShortName(c.regions);
+  const facts = c.profile ? <FactsCard profile={c.profile} placeName={place} /> : null;
+  return (
+    <article>
+      <JsonLd data={caseJsonLd(c, summaryOf(c))} />
+      <Breadcrumbs
+        items={[
+          { href: paths.home(), label: '首页' },
+          { href: paths.issue(c.issueNumber), label: `${issueLabel(c.issueNumber)}` },
+          { label: caseLabel(c.position) },
+        ]}
+      />
+      <p className="kicker">
+        <a href={paths.issue(c.issueNumber)}>
+          {issueLabel(c.issueNumber)}：{c.issueTitle}
+        </a>{' '}
+        · {caseLabel(c.position)}
+      </p>
+      <h1>{c.title}</h1>
+      <p className="meta">
+        <span>{placeLabel(c.regions)}</span>
+        <span>
+          <time dateTime={isoDateZh(c.publishedAt)}>{formatDateZh(c.publishedAt)}</time>发布
+        </span>
+        {c.tags.length > 0 ? (
+          <span>
+            {c.tags.map((t) =>
+              THEME_NAMES.includes(t) ? (
+                <a key={t} className="tag" href={paths.theme(t)} style={{ marginRight: '0.35rem' }}>
+                  {t}
+                </a>
+              ) : (
+                <span key={t} className="tag" style={{ marginRight: '0.35rem' }}>
+                  {t}
+                </span>
+              ),
+            )}
+          </span>
+        ) : null}
+      </p>
+
+      <div className="case-layout">
+        <div className="case-body">
+          {c.lead.trim() ? <Paragraphs text={c.lead} className="case-lead" /> : null}
+          {c.sections.map((s, i) => (
+            <section key={i} aria-labelledby={`section-${i}`}>
+              <h2 id={`section-${i}`}>
+                {sectionLabel(i)}
+                {s.heading}
+              </h2>
+              <Paragraphs text={s.body} />
+            </section>
+          ))}
+        </div>
+        <div>
+          {facts}
+          <section className="side-block no-print" aria-labelledby="issue-block">
+            <h2 id="issue-block">所属期刊</h2>
+            <p>
+              <a href={paths.issue(c.issueNumber)}>
+                {issueLabel(c.issueNumber)}：{c.issueTitle}
+              </a>
+              <br />
+              <span className="muted small">共{siblings.length}个典型做法</span>
+            </p>
+          </section>
+        </div>
+      </div>
+
+      <nav className="pager" aria-label="本期前后案例">
+        {prev ? (
+          <a href={paths.case(prev.caseId)} rel="prev">
+            <span className="pager__dir">上一篇 · {caseLabel(prev.position)}</span>
+            <span className="pager__title">{prev.title}</span>
+          </a>
+        ) : null}
+        {next ? (
+          <a className="pager__next" href={paths.case(next.caseId)} rel="next">
+            <span className="pager__dir">下一篇 · {caseLabel(next.position)}</span>
+            <span className="pager__title">{next.title}</span>
+          </a>
+        ) : null}
+      </nav>
+
+      {related.length > 0 ? (
+        <section className="no-print" aria-labelledby="related-title">
+          <h2 id="related-title">相关案例</h2>
+          <CaseList cases={related} withIssue />
+        </section>
+      ) : null}
+    </article>
+  );
+}

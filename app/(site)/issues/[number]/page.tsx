@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { Breadcrumbs } from '@/components/site/breadcrumbs';
+import { IssueChart } from '@/components/site/issue-chart';
+import { JsonLd } from '@/components/site/json-ld';
+import { Paragraphs } from '@/components/site/paragraphs';
+import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { formatDateZh, isoDateZh, placeLabel } from '@/lib/public/format';
+import { issueJsonLd } from '@/lib/public/jsonld';
+import { getIssueByNumber, getIssues, getRenumberedIssue } from '@/lib/public/read-model';
+import { parseId, paths } from '@/lib/public/urls';
+
+type Props = { params: Promise<{ number: string }> };
+
+// Rendered on first request, then served from cache until the next publish (see lib/public/cache.ts).
+export function generateStaticParams(): { number: string }[] {
+  return [];
+}
+
+async function load(raw: string) {
+  const number = parseId(raw);
+  if (number === null) notFound();
+  const issue = await getIssueByNumber(number);
+  if (issue) return issue;
+  // A published link must survive renumbering: the old number answers with a permanent redirect.
+  const moved = await getRenumberedIssue(number);
+  if (moved !== null) permanentRedirect(paths.issue(moved));
+  notFound();
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const issue = await load((await params).number);
+  const title = `${issueLabel(issue.number)}：${issue.title}`;
+  const description = issue.foreword.trim().slice(0, 120) || `${title}，收录${issue.caseCount}个典型做法：${issue.cases.map((c) => c.title).join('；')}`.slice(0, 160);
+  const url = paths.issue(issue.number);
+  return {
+    title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: 'article', title, description, url, publishedTime: issue.publishedAt },
+    twitter: { card: 'summary', title, description },
+  };
+}
+
+export default async function IssuePage({ params }: Props) {
+  const issue = await load((await params).number);
+  const issues = await getIssues();
+  const index = issues.findIndex((i) => i.issueId === issue.issueId);
+  const newer = index > 0 ? issues[index - 1] : undefined;
+  const older = index >= 0 ? issues[index + 1] : undefined;
+  return (
+    <article>
+      <JsonLd data={issueJsonLd(issue)} />
+      <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { href: '/#archive', label: '往期' }, { label: issueLabel(issue.number) }]} />
+      <p className="kicker">{issueLabel(issue.number)}</p>
+      <h1>{issue.title}</h1>
+      <p className="meta">
+        <span>
+          <time dateTime={isoDateZh(issue.publishedAt)}>{formatDateZh(issue.publishedAt)}</time>发布
+        </span>
+        <span>{issue.caseCount}个典型做法</span>
+      </p>
+      {issue.foreword.trim() ? (
+        <div className="foreword">
+          <p className="foreword__label">编者按</p>
+          <Paragraphs text={issue.foreword} />
+        </div>
+      ) : null}
+
+      <section aria-labelledby="toc-title">
+        <h2 id="toc-title">目录</h2>
+        <ol className="case-list">
+          {issue.cases.map((c) => (
+            <li key={c.caseId} className="case-list__item">
+              <span className="case-list__label">{caseLabel(c.position)}</span>
+              <a className="case-list__title" href={paths.case(c.caseId)}>
+                {c.title}
+              </a>
+              <span className="case-list__place">{placeLabel(c.regions)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <IssueChart cases={issue.cases} />
+
+      <nav className="pager" aria-label="前后期">
+        {older ? (
+          <a href={paths.issue(older.number)} rel="prev">
+            <span className="pager__dir">上一期</span>
+            <span className="pager__title">
+              {issueLabel(older.number)}：{older.title}
+            </span>
+          </a>
+        ) : null}
+        {newer ? (
+          <a className="pager__next" href={paths.issue(newer.number)} rel="next">
+            <span className="pager__dir">下一期</span>
+            <span className="pager__title">
+              {issueLabel(newer.number)}：{newer.title}
+            </span>
+          </a>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import { Button } from '@/components/ui/button';
+import { RULE_LABELS, type Finding } from '@/lib/proofread';
+import type { CaseContent } from '@/lib/content/model';
+
+interface Props {
+  findings: Finding[];
+  content: CaseContent;
+  onJump: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+}
+
+function where(f: Finding, content: CaseContent): string {
+  if (f.field === 'section') return `${f.sectionIndex !== undefined ? `第${f.sectionIndex + 1}段` : ''}${content.sections[f.sectionIndex ?? 0]?.heading ?? ''}`;
+  return { title: '标题', lead: '导语', profile: '概况', foreword: '编者按', section: '正文' }[f.field];
+}
+
+function excerpt(f: Finding, content: CaseContent): string {
+  const text = f.field === 'title' ? content.title : f.field === 'lead' ? content.lead : f.field === 'section' ? content.sections[f.sectionIndex ?? 0]?.body ?? '' : '';
+  return text.slice(Math.max(0, f.offset - 6), f.offset + f.length + 6);
+}
+
+/** The proofreader's findings as the editor types: errors block submitting, warnings advise. */
+export function FindingsPanel({ findings, content, onJump, onFix }: Props) {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return (
+    <section className="panel" aria-labelledby="findings-title">
+      <h2 id="findings-title">
+        校对 <span className="muted small">错误 {errors} · 提醒 {findings.length - errors}</span>
+      </h2>
+      {findings.length === 0 ? <p className="muted">没有发现问题。</p> : null}
+      <ul className="plain-list" style={{ maxHeight: 420, overflowY: 'auto' }}>
+        {findings.slice(0, 200).map((f, i) => (
+          <li key={`${f.field}-${f.sectionIndex}-${f.offset}-${f.rule}-${i}`} style={{ display: 'block' }}>
+            <div>
+              <span className={`a-badge ${f.severity === 'error' ? 'badge-changes_requested' : 'badge-draft'}`}>{f.severity === 'error' ? '错误' : '提醒'}</span>{' '}
+              <strong className="small">{RULE_LABELS[f.rule]}</strong> <span className="small muted">{where(f, content)}</span>
+            </div>
+            <div className="small">{f.message}</div>
+            {f.field !== 'profile' ? <div className="small muted">“…{excerpt(f, content)}…”</div> : null}
+            <div className="actions" style={{ marginTop: 2 }}>
+              {f.field !== 'profile' ? (
+                <Button size="sm" variant="ghost" onClick={() => onJump(f)}>
+                  定位
+                </Button>
+              ) : null}
+              {f.fix ? (
+                <Button size="sm" onClick={() => onFix(f)}>
+                  改为“{f.fix.replacement}”
+                </Button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { createCaseAction } from '@/app/(admin)/admin/cases/actions';
+import { saveCaseAction, submitCaseAction, withdrawCaseAction } from '@/app/(admin)/admin/cases/[id]/actions';
+import { contentOf, type CaseFormValues } from '@/lib/admin/case-form';
+import type { CaseStatus } from '@/lib/content/model';
+import type { Conflict, Failure } from '@/lib/services/result';
+
+export type EditorMessage = { tone: 'success' | 'error' | 'info'; text: string; details?: string[] } | null;
+
+/** Saving, submitting and withdrawing, with the version the editor is based on and every outcome reported. */
+export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId: number | null; version: number | null; status: CaseStatus | null }) {
+  const router = useRouter();
+  const [version, setVersion] = useState(init.version);
+  const [status, setStatus] = useState(init.status);
+  const [message, setMessage] = useState<EditorMessage>(null);
+  const [conflict, setConflict] = useState<{ message: string; conflict: Conflict } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
+
+  const showFailure = (result: Failure) => {
+    if (result.conflict) setConflict({ message: result.message, conflict: result.conflict });
+    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
+      const name = path.replace(/^content\./u, '');
+      if (messages?.length) form.setError(name as keyof CaseFormValues, { type: 'server', message: messages.join('；') });
+    }
+    setMessage({ tone: 'error', text: result.message, details: result.details });
+  };
+
+  /** Saves; resolves true when the content on the server now matches the form. */
+  const save = async (values: CaseFormValues, how: 'manual' | 'auto' = 'manual'): Promise<boolean> => {
+    const content = contentOf(values);
+    if (init.caseId === null) {
+      const result = await createCaseAction({ content });
+      if (!result.ok) return showFailure(result), false;
+      form.reset(values);
+      router.replace(`/admin/cases/${result.caseId}?created=1`);
+      return true;
+    }
+    const result = await saveCaseAction({ caseId: init.caseId, baseVersion: version, content });
+    if (!result.ok) return showFailure(result), false;
+    setVersion(result.version);
+    setStatus(result.status);
+    setLastSavedAt(new Date());
+    form.reset(values, { keepValues: true });
+    setMessage(how === 'auto' ? { tone: 'info', text: `已自动保存。${result.message ?? ''}` } : { tone: 'success', text: result.message ?? '已保存。' });
+    return true;
+  };
+
+  const run = (work: () => Promise<unknown>) => startTransition(async () => void (await work()));
+
+  const submit = () =>
+    run(async () => {
+      if (init.caseId === null) return;
+      if (form.formState.isDirty) {
+        let saved = false;
+        await form.handleSubmit(async (v) => void (saved = await save(v)))();
+        if (!saved) return;
+      }
+      const result = await submitCaseAction({ caseId: init.caseId });
+      if (!result.ok) return showFailure(result);
+      setVersion(result.version);
+      setStatus(result.status);
+      setMessage({ tone: 'success', text: result.message ?? '已提交审核。' });
+      router.refresh();
+    });
+
+  const withdraw = () =>
+    run(async () => {
+      if (init.caseId === null) return;
+      const result = await withdrawCaseAction({ caseId: init.caseId });
+      if (!result.ok) return showFailure(result);
+      setVersion(result.version);
+      setStatus(result.status);
+      setMessage({ tone: 'success', text: result.message ?? '已撤回。' });
+      router.refresh();
+    });
+
+  return { version, status, message, setMessage, conflict, setConflict, pending, run, save, submit, withdraw, lastSavedAt };
+}

@@ -1,0 +1,125 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+import { addCaseAction, removeCaseAction, reorderCasesAction } from '@/app/(admin)/admin/issues/actions';
+import { CaseStatusBadge } from '@/components/admin/status-badge';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
+import type { IssueDetail } from '@/lib/admin/issue-detail';
+import { caseLabel } from '@/lib/content/numerals';
+
+interface Props {
+  issueId: number;
+  items: IssueDetail['items'];
+  candidates: IssueDetail['candidates'];
+  canArrange: boolean;
+  locked: boolean;
+}
+
+/**
+ * The cases of an issue in order. Drag a row by its handle, or use 上移/下移 from the keyboard;
+ * the new order is saved at once and 典型做法之N follows from it.
+ */
+export function IssueCases({ issueId, items, candidates, canArrange, locked }: Props) {
+  const router = useRouter();
+  const [order, setOrder] = useState(items);
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [adding, setAdding] = useState('');
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  useEffect(() => setOrder(items), [items]);
+  const editable = canArrange && !locked;
+
+  const finish = (result: { ok: true; message?: string } | { ok: false; message: string }) => {
+    setMessage({ tone: result.ok ? 'success' : 'error', text: result.message ?? '' });
+    if (!result.ok) setOrder(items);
+    router.refresh();
+  };
+  const saveOrder = (next: typeof items, announce: string) => {
+    setOrder(next);
+    startTransition(async () => {
+      const result = await reorderCasesAction({ issueId, caseIds: next.map((c) => c.id) });
+      finish(result.ok ? { ok: true, message: announce } : result);
+    });
+  };
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= order.length || from === to) return;
+    const next = [...order];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved!);
+    saveOrder(next, `“${moved!.title}”已移到${caseLabel(to + 1)}。`);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="issue-cases-title">
+      <h2 id="issue-cases-title">本期案例（{order.length}）</h2>
+      <div aria-live="polite">{message ? <Notice tone={message.tone}>{message.text}</Notice> : null}</div>
+      {locked && canArrange ? <p className="small muted">本期已发布：调整案例前请先撤回发布。</p> : null}
+      <ol className="issue-case-list">
+        {order.map((c, index) => (
+          <li
+            key={c.id}
+            draggable={editable}
+            onDragStart={() => setDragging(index)}
+            onDragOver={(e) => editable && e.preventDefault()}
+            onDrop={() => dragging !== null && move(dragging, index)}
+            onDragEnd={() => setDragging(null)}
+            className={dragging === index ? 'dragging' : undefined}
+          >
+            {editable ? <span className="drag-handle" aria-hidden="true" title="拖动以调整顺序">⋮⋮</span> : null}
+            <span className="nowrap">{caseLabel(index + 1)}</span>
+            <Link href={`/admin/cases/${c.id}`} className="grow">
+              {c.title}
+            </Link>
+            <CaseStatusBadge status={c.status} />
+            {c.errors ? <span className="a-badge badge-changes_requested">校对错误 {c.errors}</span> : null}
+            {editable ? (
+              <span className="actions">
+                <Button size="sm" disabled={index === 0 || pending} onClick={() => move(index, index - 1)} aria-label={`上移“${c.title}”`}>
+                  上移
+                </Button>
+                <Button size="sm" disabled={index === order.length - 1 || pending} onClick={() => move(index, index + 1)} aria-label={`下移“${c.title}”`}>
+                  下移
+                </Button>
+                <Button size="sm" variant="danger" disabled={pending} onClick={() => startTransition(async () => finish(await removeCaseAction({ issueId, caseId: c.id })))} aria-label={`从本期移出“${c.title}”`}>
+                  移出
+                </Button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {order.length === 0 ? <p className="muted">本期还没有案例。</p> : null}
+      {editable ? (
+        <div className="toolbar" style={{ marginTop: 10 }}>
+          <div className="field grow">
+            <label className="field-label" htmlFor="add-case">
+              加入案例
+            </label>
+            <select id="add-case" value={adding} onChange={(e) => setAdding(e.target.value)}>
+              <option value="">选择未编入期刊的案例…</option>
+              {candidates.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button
+            disabled={!adding}
+            pending={pending}
+            onClick={() =>
+              startTransition(async () => {
+                finish(await addCaseAction({ issueId, caseId: Number(adding) }));
+                setAdding('');
+              })
+            }
+          >
+            加入本期
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { createIssueAction, updateIssueAction } from '@/app/(admin)/admin/issues/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { issueFieldsSchema } from '@/lib/validations/issue';
+
+type Values = z.input<typeof issueFieldsSchema>;
+type Output = z.output<typeof issueFieldsSchema>;
+
+interface Props {
+  /** Absent: a new issue. */
+  issue?: { id: number; version: number; number: number; title: string; foreword: string };
+  suggestedNumber?: number;
+  disabled?: boolean;
+}
+
+/** Number, theme and foreword of an issue, with the shared schema on both sides. */
+export function IssueFieldsForm({ issue, suggestedNumber, disabled }: Props) {
+  const router = useRouter();
+  const [version, setVersion] = useState(issue?.version ?? 0);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const form = useForm<Values, unknown, Output>({
+    resolver: zodResolver(issueFieldsSchema),
+    defaultValues: issue ? { number: issue.number, title: issue.title, foreword: issue.foreword } : { number: suggestedNumber ?? 1, title: '', foreword: '' },
+  });
+  const { register, handleSubmit, formState, setError } = form;
+  const onSubmit = handleSubmit((values) =>
+    startTransition(async () => {
+      const result = issue ? await updateIssueAction({ ...values, issueId: issue.id, baseVersion: version }) : await createIssueAction(values);
+      if (!result.ok) {
+        for (const [k, v] of Object.entries(result.fieldErrors ?? {})) if (v?.length) setError(k as keyof Values, { message: v.join('；') });
+        return setMessage({ tone: 'error', text: result.message });
+      }
+      if ('issueId' in result) return router.push(`/admin/issues/${result.issueId}`);
+      if ('version' in result) setVersion(result.version);
+      form.reset(values);
+      setMessage({ tone: 'success', text: result.message ?? '已保存。' });
+      router.refresh();
+    }),
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={issue ? '本期信息' : '新建一期'}>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <fieldset disabled={disabled}>
+        <legend>{issue ? '本期信息' : '新建一期'}</legend>
+        <div className="form-row" style={{ gridTemplateColumns: '120px 1fr' }}>
+          <Field label="期号" required error={formState.errors.number?.message} hint="显示为第N期">
+            {(p) => <input {...p} {...register('number')} type="number" min={1} step={1} />}
+          </Field>
+          <Field label="主题" required error={formState.errors.title?.message}>
+            {(p) => <input {...p} {...register('title')} type="text" maxLength={200} />}
+          </Field>
+        </div>
+        <Field label="编者按" hint="可选，显示在本期开头。" error={formState.errors.foreword?.message}>
+          {(p) => <textarea {...p} {...register('foreword')} rows={3} />}
+        </Field>
+        <div style={{ marginTop: 8 }}>
+          <Button type="submit" variant="primary" pending={pending} pendingText="正在保存…">
+            {issue ? '保存本期信息' : '创建'}
+          </Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

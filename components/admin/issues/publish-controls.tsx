@@ -1,0 +1,116 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { publishIssueAction, scheduleIssueAction, unpublishIssueAction, unscheduleIssueAction } from '@/app/(admin)/admin/issues/actions';
+import { formatDateTime } from '@/components/admin/format';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import type { IssueStatus } from '@/lib/content/model';
+
+type Kind = 'publish' | 'schedule' | 'unschedule' | 'unpublish';
+
+interface Props {
+  issueId: number;
+  label: string;
+  status: IssueStatus;
+  scheduledAt: string | null;
+  caseCount: number;
+  ready: boolean;
+  can: { publish: boolean; unpublish: boolean; schedule: boolean };
+}
+
+type Outcome = { ok: true; message?: string } | { ok: false; message: string; details?: string[]; fieldErrors?: Partial<Record<string, string[]>> };
+
+/** Publish now, schedule, unschedule, unpublish: each confirmed in a dialog that says what will happen. */
+export function PublishControls({ issueId, label, status, scheduledAt, caseCount, ready, can }: Props) {
+  const router = useRouter();
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [when, setWhen] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, startTransition] = useTransition();
+  const run = (work: () => Promise<Outcome>) =>
+    startTransition(async () => {
+      const result = await work();
+      setOutcome(result);
+      if (result.ok) {
+        setOpen(null);
+        router.refresh();
+      }
+    });
+  const texts: Record<Kind, { title: string; body: string; confirm: string }> = {
+    publish: {
+      title: `发布${label}`,
+      body: `${label}及其 ${caseCount} 个案例将立即出现在公众网站上，并进入订阅源。只有全部案例都已审核通过才能发布，否则什么都不会发布。`,
+      confirm: '确认立即发布',
+    },
+    schedule: { title: `定时发布${label}`, body: '到了设定的时间，系统会自动发布本期（仅发布一次）。届时如有案例未审核通过，本期不会发布。', confirm: '确认定时发布' },
+    unschedule: { title: '取消定时发布', body: `${label}将不再自动发布，回到未发布状态。`, confirm: '确认取消' },
+    unpublish: { title: `撤回发布${label}`, body: `${label}及其全部案例将立即从公众网站撤下（已有的链接会显示“未找到”）。案例内容和审核状态保留，可以再次发布。`, confirm: '确认撤回' },
+  };
+  const action: Record<Kind, () => Promise<Outcome>> = {
+    publish: () => publishIssueAction({ issueId }),
+    schedule: () => scheduleIssueAction({ issueId, scheduledAt: when ? new Date(when).toISOString() : '' }),
+    unschedule: () => unscheduleIssueAction({ issueId }),
+    unpublish: () => unpublishIssueAction({ issueId }),
+  };
+  const show = (k: Kind) => (setOutcome(null), setOpen(k));
+  return (
+    <section className="panel" aria-labelledby="publish-title">
+      <h2 id="publish-title">发布</h2>
+      <p className="small">
+        {status === 'published' ? '本期已发布。' : status === 'scheduled' && scheduledAt ? `定于 ${formatDateTime(scheduledAt)} 自动发布。` : '本期尚未发布。'}
+      </p>
+      {outcome && !open ? (
+        <Notice tone={outcome.ok ? 'success' : 'error'}>
+          {outcome.message}
+          {!outcome.ok && outcome.details?.length ? <ul className="small">{outcome.details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
+        </Notice>
+      ) : null}
+      <div className="actions">
+        {can.publish ? (
+          <Button variant="primary" disabled={!ready} title={ready ? undefined : '还有案例未审核通过'} onClick={() => show('publish')}>
+            {status === 'published' ? '重新发布' : '立即发布'}
+          </Button>
+        ) : null}
+        {can.schedule && status !== 'published' ? <Button onClick={() => show('schedule')}>定时发布</Button> : null}
+        {can.schedule && status === 'scheduled' ? <Button onClick={() => show('unschedule')}>取消定时</Button> : null}
+        {can.unpublish && status === 'published' ? (
+          <Button variant="danger" onClick={() => show('unpublish')}>
+            撤回发布
+          </Button>
+        ) : null}
+      </div>
+      {!can.publish && !can.schedule ? <p className="small muted">发布由审核人员操作。</p> : null}
+      {open ? (
+        <Dialog
+          open
+          title={texts[open].title}
+          onClose={() => setOpen(null)}
+          footer={
+            <>
+              <Button onClick={() => setOpen(null)}>取消</Button>
+              <Button variant={open === 'unpublish' ? 'danger' : 'primary'} pending={pending} disabled={open === 'schedule' && !when} onClick={() => run(action[open])}>
+                {texts[open].confirm}
+              </Button>
+            </>
+          }
+        >
+          <p>{texts[open].body}</p>
+          {open === 'schedule' ? (
+            <Field label="发布时间（北京时间）" required error={outcome && !outcome.ok ? outcome.fieldErrors?.scheduledAt : undefined}>
+              {(p) => <input {...p} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />}
+            </Field>
+          ) : null}
+          {outcome && !outcome.ok ? (
+            <Notice tone="error">
+              {outcome.message}
+              {outcome.details?.length ? <ul className="small">{outcome.details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
+            </Notice>
+          ) : null}
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { commentAction, resolveCommentAction } from '@/app/(admin)/admin/cases/[id]/actions';
+import { formatDateTime } from '@/components/admin/format';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+
+export interface ThreadComment {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  resolved: boolean;
+  revisionNumber: number;
+}
+
+interface Props {
+  caseId: number;
+  revisionId: number;
+  sectionIndex: number | null;
+  label: string;
+  comments: ThreadComment[];
+  can: { create: boolean; reply: boolean; resolve: boolean };
+}
+
+function CommentForm({ label, submitText, onSubmit }: { label: string; submitText: string; onSubmit: (body: string) => Promise<string | null> }) {
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => {
+          const failure = await onSubmit(body);
+          setError(failure);
+          if (!failure) setBody('');
+        });
+      }}
+    >
+      <Field label={label} error={error ?? undefined}>
+        {(p) => <textarea {...p} value={body} onChange={(e) => setBody(e.target.value)} rows={2} />}
+      </Field>
+      <Button type="submit" size="sm" pending={pending} disabled={!body.trim()}>
+        {submitText}
+      </Button>
+    </form>
+  );
+}
+
+/** The comments on one section: threads with replies, each resolvable and reopenable. */
+export function CommentThread({ caseId, revisionId, sectionIndex, label, comments, can }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const roots = comments.filter((c) => c.parentId === null);
+  const post = async (body: string, parentId: number | null) => {
+    const result = await commentAction({ caseId, revisionId, sectionIndex, parentId, body });
+    if (!result.ok) return result.fieldErrors?.body?.join('；') ?? result.message;
+    router.refresh();
+    return null;
+  };
+  return (
+    <div className="comments" aria-label={`${label}的审核意见`} role="region">
+      {roots.map((root) => (
+        <div key={root.id} className={root.resolved ? 'comment comment-resolved' : 'comment'}>
+          {[root, ...comments.filter((c) => c.parentId === root.id)].map((c) => (
+            <div key={c.id} className={c.parentId ? 'comment-reply' : undefined}>
+              <div className="small muted">
+                <strong>{c.authorName}</strong> · {formatDateTime(c.createdAt)} · 第{c.revisionNumber}版{c === root && root.resolved ? ' · 已处理' : ''}
+              </div>
+              <p style={{ margin: '2px 0 6px', whiteSpace: 'pre-wrap' }}>{c.body}</p>
+            </div>
+          ))}
+          <div className="actions">
+            {can.resolve ? (
+              <Button
+                size="sm"
+                pending={pending}
+                onClick={() =>
+                  startTransition(async () => {
+                    const result = await resolveCommentAction({ caseId, commentId: root.id, resolved: !root.resolved });
+                    if (result.ok) router.refresh();
+                  })
+                }
+              >
+                {root.resolved ? '重新打开' : '标记为已处理'}
+              </Button>
+            ) : null}
+          </div>
+          {can.reply && !root.resolved ? <CommentForm label="回复" submitText="回复" onSubmit={(body) => post(body, root.id)} /> : null}
+        </div>
+      ))}
+      {can.create ? <CommentForm label={`对“${label}”发表意见`} submitText="发表意见" onSubmit={(body) => post(body, null)} /> : null}
+    </div>
+  );
+}

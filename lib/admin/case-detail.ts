@@ -1,0 +1,34 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { caseRevisions, cases, issues } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { regionFullName } from '@/lib/regions';
+import { can } from '@/lib/workflow';
+
+/** A case with its current revision, for the editor and the review view; null when missing or not allowed. */
+export async function loadCaseDetail(db: Db, actor: Actor, caseId: number) {
+  if (!can(actor.role, 'case.read')) return null;
+  const [row] = await db
+    .select({ case: cases, revision: caseRevisions, issueNumber: issues.number, issueTitle: issues.title })
+    .from(cases)
+    .innerJoin(caseRevisions, eq(caseRevisions.id, cases.currentRevisionId))
+    .leftJoin(issues, eq(issues.id, cases.issueId))
+    .where(eq(cases.id, caseId));
+  if (!row) return null;
+  const { case: c, revision, issueNumber, issueTitle } = row;
+  return {
+    case: c,
+    revision,
+    content: revision.content,
+    regions: revision.content.regions.map((code) => ({ code, fullName: regionFullName(code) ?? code })),
+    kicker: issueNumber !== null && c.position !== null ? `${issueLabel(issueNumber)}：${issueTitle} · ${caseLabel(c.position)}` : '未编入期刊',
+  };
+}
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof loadCaseDetail>>>;
+
+/** Route segments arrive as text; only a positive integer names a case. */
+export function parseRouteId(raw: string): number | null {
+  return /^\d{1,9}$/u.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, cases, issues, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import type { CaseStatus } from '@/lib/content/model';
+
+const LIMIT = 8;
+
+async function casesWhere(db: Db, status: CaseStatus, mine: number | null) {
+  const where = mine === null ? eq(cases.status, status) : and(eq(cases.status, status), eq(cases.createdById, mine));
+  const [rows, [{ n } = { n: 0 }]] = await Promise.all([
+    db.select({ id: cases.id, title: cases.title, updatedAt: cases.updatedAt }).from(cases).where(where).orderBy(desc(cases.updatedAt)).limit(LIMIT),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return { rows, total: n };
+}
+
+/** What the signed-in person has to do next, and how the issues stand. */
+export async function loadDashboard(db: Db, actor: Actor) {
+  const [myDrafts, myChanges, awaitingReview, issueRows, activity] = await Promise.all([
+    casesWhere(db, 'draft', actor.id),
+    casesWhere(db, 'changes_requested', actor.id),
+    casesWhere(db, 'in_review', null),
+    db
+      .select({
+        id: issues.id,
+        number: issues.number,
+        title: issues.title,
+        status: issues.status,
+        scheduledAt: issues.scheduledAt,
+        publishedAt: issues.publishedAt,
+        total: sql<number>`count(${cases.id})::int`,
+        ready: sql<number>`count(${cases.id}) filter (where ${cases.status} = 'approved' or (${cases.status} = 'published' and ${cases.currentRevisionId} = ${cases.publishedRevisionId}))::int`,
+      })
+      .from(issues)
+      .leftJoin(cases, eq(cases.issueId, issues.id))
+      .groupBy(issues.id)
+      .orderBy(desc(issues.number))
+      .limit(12),
+    db
+      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, actorName: users.name })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(10),
+  ]);
+  return { myDrafts, myChanges, awaitingReview, issues: issueRows, activity };
+}

@@ -1,0 +1,114 @@
+// What the import screen shows before anything is written: each parsed issue and case with the
+// parser's warnings and the proofreader's findings. Pure, so it is tested without a server.
+import { z } from 'zod';
+import { renderProfileSentence } from '@/lib/content/profile-sentence';
+import type { ImportJson, ParsedDocument } from '@/lib/import/types';
+import { contentFromParsedCase } from '@/lib/import/content';
+import { profileSchema, sectionSchema } from '@/lib/validations/case';
+import { proofreadCase, RULE_LABELS } from '@/lib/proofread';
+import { regionFullName } from '@/lib/regions';
+import { compilationText } from './compilation-export';
+import { placeNameOf } from './place-name';
+
+export interface PreviewFinding {
+  severity: 'error' | 'warning';
+  rule: string;
+  where: string;
+  message: string;
+  excerpt: string;
+}
+
+export interface PreviewCase {
+  position: number;
+  title: string;
+  line: number;
+  regions: string[];
+  profileSentence: string;
+  lead: string;
+  sections: { heading: string; chars: number }[];
+  tags: string[];
+  findings: PreviewFinding[];
+}
+
+export interface ImportPreview {
+  issues: { number: number; title: string; line: number; cases: PreviewCase[] }[];
+  warnings: { line: number; message: string }[];
+  totals: { issues: number; cases: number; errors: number; warnings: number };
+}
+
+export function buildImportPreview(doc: ParsedDocument): ImportPreview {
+  let errors = 0;
+  let warnings = 0;
+  const issues = doc.issues.map((issue) => ({
+    number: issue.number,
+    title: issue.title,
+    line: issue.line,
+    cases: issue.cases.map((parsed): PreviewCase => {
+      const content = contentFromParsedCase(parsed);
+      const findings = proofreadCase(content).map((f): PreviewFinding => {
+        const text = f.field === 'title' ? content.title : f.field === 'lead' ? content.lead : f.field === 'section' ? content.sections[f.sectionIndex ?? 0]?.body ?? '' : '';
+        if (f.severity === 'error') errors++;
+        else warnings++;
+        return {
+          severity: f.severity,
+          rule: RULE_LABELS[f.rule],
+          where: f.field === 'section' ? content.sections[f.sectionIndex ?? 0]?.heading ?? '正文' : { title: '标题', lead: '导语', profile: '概况', foreword: '编者按', section: '正文' }[f.field],
+          message: f.message,
+          excerpt: text.slice(Math.max(0, f.offset - 8), f.offset + f.length + 8),
+        };
+      });
+      return {
+        position: parsed.position,
+        title: parsed.title,
+        line: parsed.line,
+        regions: parsed.regions.map((c) => regionFullName(c) ?? c),
+        profileSentence: parsed.profile ? renderProfileSentence(parsed.profile, placeNameOf(parsed.regions)) : '',
+        lead: parsed.lead,
+        sections: parsed.sections.map((s) => ({ heading: s.heading, chars: s.body.length })),
+        tags: content.tags,
+        findings,
+      };
+    }),
+  }));
+  return {
+    issues,
+    warnings: doc.warnings,
+    totals: { issues: issues.length, cases: issues.reduce((n, i) => n + i.cases.length, 0), errors, warnings },
+  };
+}
+
+const importJsonSchema = z.object({
+  issues: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      title: z.string(),
+      cases: z.array(
+        z.object({
+          position: z.number().int().positive(),
+          title: z.string(),
+          regions: z.array(z.string()),
+          profile: profileSchema.nullable(),
+          lead: z.string(),
+          sections: z.array(sectionSchema),
+        }),
+      ),
+    }),
+  ),
+});
+
+/**
+ * The importer's JSON (as the export writes it) turned back into compilation text, so JSON and
+ * text take one path through the parser. Null when the JSON is not in that shape.
+ */
+export function importJsonToText(json: string): string | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = importJsonSchema.safeParse(data);
+  if (!parsed.success) return null;
+  const issues: ImportJson['issues'] = parsed.data.issues;
+  return compilationText(issues);
+}

@@ -1,0 +1,49 @@
+// The read-only JSON API's shapes: published data plus the labels and URLs readers see, so a client
+// needs neither our numbering rules nor our region table.
+import { caseLabel, issueLabel, sectionLabel } from '@/lib/content/numerals';
+import { renderProfileSentence } from '@/lib/content/profile-sentence';
+import { placeLabel, placeShortName } from './format';
+import type { PublicCase, PublicCaseSummary, PublicIssue, PublicIssueSummary } from './types';
+import { absolute, paths } from './urls';
+
+export function apiIssueSummary(i: PublicIssueSummary) {
+  return { number: i.number, label: issueLabel(i.number), title: i.title, publishedAt: i.publishedAt, caseCount: i.caseCount, url: absolute(paths.issue(i.number)), api: absolute(`/api/public/issues/${i.number}`) };
+}
+
+export function apiCaseSummary(c: PublicCaseSummary) {
+  return {
+    id: c.caseId,
+    issue: { number: c.issueNumber, label: issueLabel(c.issueNumber), title: c.issueTitle },
+    position: c.position,
+    label: caseLabel(c.position),
+    title: c.title,
+    regions: c.regions,
+    place: placeLabel(c.regions),
+    provinces: c.provinces,
+    tags: c.tags,
+    publishedAt: c.publishedAt,
+    url: absolute(paths.case(c.caseId)),
+    api: absolute(`/api/public/cases/${c.caseId}`),
+  };
+}
+
+export function apiCase(c: PublicCase) {
+  return {
+    ...apiCaseSummary(c),
+    profile: c.profile,
+    profileSentence: c.profile ? renderProfileSentence(c.profile, placeShortName(c.regions)) : '',
+    lead: c.lead,
+    sections: c.sections.map((s, i) => ({ label: sectionLabel(i), kind: s.kind, heading: s.heading, body: s.body })),
+  };
+}
+
+export function apiIssue(i: PublicIssue) {
+  return { ...apiIssueSummary(i), foreword: i.foreword, cases: i.cases.map(apiCaseSummary) };
+}
+
+/** Public, read-only, same for everyone: any site may read it. */
+export const API_HEADERS = { 'Access-Control-Allow-Origin': '*', 'X-Content-Type-Options': 'nosniff' } as const;
+
+export function apiNotFound() {
+  return Response.json({ error: 'not_found', message: '未找到或尚未发布' }, { status: 404, headers: API_HEADERS });
+}

@@ -1,0 +1,162 @@
+import 'server-only';
+import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, max, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { issueNumberRedirects, publishedCases, publishedIssues } from '@/db/schema';
+import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicIssue, PublicIssueSummary } from './types';
+
+// The public site's queries. They name only the published read model (published_issues,
+// published_cases, issue_number_redirects joined to published_issues), which only the publish
+// transaction writes: no query here can reach a working draft. tests/unit/public/boundary.test.ts
+// fails the build if this folder or app/(site) ever imports a working table.
+
+const summaryColumns = {
+  caseId: publishedCases.caseId,
+  issueId: publishedCases.issueId,
+  issueNumber: publishedIssues.number,
+  issueTitle: publishedIssues.title,
+  position: publishedCases.position,
+  title: publishedCases.title,
+  regions: publishedCases.regions,
+  provinces: publishedCases.provinces,
+  tags: publishedCases.tags,
+  publishedAt: publishedCases.publishedAt,
+};
+
+const fullColumns = { ...summaryColumns, profile: publishedCases.profile, lead: publishedCases.lead, sections: publishedCases.sections };
+
+type WithDate<T> = Omit<T, 'publishedAt'> & { publishedAt: Date | string };
+
+/** PGlite and postgres-js both give Date for timestamptz through drizzle; raw SQL may give strings. */
+export function iso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function withIso<T extends { publishedAt: string }>(row: WithDate<T>): T {
+  return { ...row, publishedAt: iso(row.publishedAt) } as T;
+}
+
+function caseSelect(db: Db) {
+  return db.select(summaryColumns).from(publishedCases).innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId));
+}
+
+/** Every published issue, newest number first, with its number of cases. */
+export async function queryIssues(db: Db): Promise<PublicIssueSummary[]> {
+  const rows = await db
+    .select({
+      issueId: publishedIssues.issueId,
+      number: publishedIssues.number,
+      title: publishedIssues.title,
+      publishedAt: publishedIssues.publishedAt,
+      caseCount: count(publishedCases.caseId),
+    })
+    .from(publishedIssues)
+    .leftJoin(publishedCases, eq(publishedCases.issueId, publishedIssues.issueId))
+    .groupBy(publishedIssues.issueId)
+    .orderBy(desc(publishedIssues.number));
+  return rows.map((r) => withIso<PublicIssueSummary>({ ...r, caseCount: Number(r.caseCount) }));
+}
+
+/** One issue by its current public number, with its cases in order; null if not published. */
+export async function queryIssueByNumber(db: Db, number: number): Promise<PublicIssue | null> {
+  const [issue] = await db.select().from(publishedIssues).where(eq(publishedIssues.number, number));
+  if (!issue) return null;
+  const caseRows = await db
+    .select(fullColumns)
+    .from(publishedCases)
+    .innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId))
+    .where(eq(publishedCases.issueId, issue.issueId))
+    .orderBy(asc(publishedCases.position));
+  const cases = caseRows.map((r) => withIso<PublicCase>(r));
+  return {
+    issueId: issue.issueId,
+    number: issue.number,
+    title: issue.title,
+    foreword: issue.foreword,
+    publishedAt: iso(issue.publishedAt),
+    caseCount: cases.length,
+    cases,
+  };
+}
+
+/** Where an old issue number now lives, if it was renumbered after publication (and is still published). */
+export async function queryRenumberedIssue(db: Db, oldNumber: number): Promise<number | null> {
+  const [row] = await db
+    .select({ number: publishedIssues.number })
+    .from(issueNumberRedirects)
+    .innerJoin(publishedIssues, eq(publishedIssues.issueId, issueNumberRedirects.issueId))
+    .where(eq(issueNumberRedirects.oldNumber, oldNumber));
+  return row && row.number !== oldNumber ? row.number : null;
+}
+
+export async function queryCase(db: Db, caseId: number): Promise<PublicCase | null> {
+  const [row] = await db
+    .select(fullColumns)
+    .from(publishedCases)
+    .innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId))
+    .where(eq(publishedCases.caseId, caseId));
+  return row ? withIso<PublicCase>(row) : null;
+}
+
+/** The cases of one issue in order, for previous/next links. */
+export async function queryIssueCases(db: Db, issueId: number): Promise<PublicCaseSummary[]> {
+  const rows = await caseSelect(db).where(eq(publishedCases.issueId, issueId)).orderBy(asc(publishedCases.position));
+  return rows.map((r) => withIso<PublicCaseSummary>(r));
+}
+
+/** Cases sharing a theme or a province with the given one: shared themes count double, then newest first. */
+export async function queryRelatedCases(db: Db, of: PublicCase, limit = 4): Promise<PublicCaseSummary[]> {
+  if (of.tags.length === 0 && of.provinces.length === 0) return [];
+  const overlaps = [
+    ...(of.tags.length > 0 ? [arrayOverlaps(publishedCases.tags, of.tags)] : []),
+    ...(of.provinces.length > 0 ? [arrayOverlaps(publishedCases.provinces, of.provinces)] : []),
+  ];
+  const rows = await caseSelect(db)
+    .where(and(ne(publishedCases.caseId, of.caseId), or(...overlaps)))
+    .orderBy(desc(publishedIssues.number), asc(publishedCases.position))
+    .limit(60);
+  const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
+  const score = (r: (typeof rows)[number]) => shared(r.tags, of.tags) * 2 + shared(r.provinces, of.provinces);
+  // Array.prototype.sort is stable, so equal scores keep the newest-first order of the query.
+  return rows
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, limit)
+    .map((r) => withIso<PublicCaseSummary>(r));
+}
+
+/** Every published case, newest issue first: archive lists, feed, sitemap, themes. */
+export async function queryAllCases(db: Db): Promise<PublicCaseSummary[]> {
+  const rows = await caseSelect(db).orderBy(desc(publishedIssues.number), asc(publishedCases.position));
+  return rows.map((r) => withIso<PublicCaseSummary>(r));
+}
+
+/** Cases that name a place in the province, including cluster cases that name it among others. */
+export async function queryProvinceCases(db: Db, provinceCode: string): Promise<PublicCaseSummary[]> {
+  const rows = await caseSelect(db)
+    .where(arrayContains(publishedCases.provinces, [provinceCode]))
+    .orderBy(desc(publishedIssues.number), asc(publishedCases.position));
+  return rows.map((r) => withIso<PublicCaseSummary>(r));
+}
+
+export async function queryProvinceCounts(db: Db): Promise<ProvinceCount[]> {
+  const rows = await db.execute<{ code: string; n: number | string }>(
+    sql`select p.code, count(*) as n from ${publishedCases}, unnest(${publishedCases.provinces}) as p(code) group by p.code order by p.code`,
+  );
+  return rowsOf<{ code: string; n: number | string }>(rows).map((r) => ({ code: r.code, count: Number(r.n) }));
+}
+
+/** Changes whenever the read model changes: what other app instances watch to drop their caches. */
+export async function queryPublicationFingerprint(db: Db): Promise<string> {
+  const [issuesRow] = await db.select({ n: count(), at: max(publishedIssues.publishedAt) }).from(publishedIssues);
+  const [casesRow] = await db
+    .select({ n: count(), at: max(publishedCases.publishedAt), ids: sql<string>`coalesce(sum(${publishedCases.caseId} * ${publishedCases.position}), 0)::text` })
+    .from(publishedCases);
+  const [redirects] = await db.select({ n: count() }).from(issueNumberRedirects);
+  const at = (d: Date | string | null | undefined) => (d ? iso(d) : '-');
+  return [issuesRow?.n, at(issuesRow?.at), casesRow?.n, at(casesRow?.at), casesRow?.ids, redirects?.n].join('|');
+}
+
+/** db.execute returns an array on postgres-js and { rows } on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,40 @@
+// Public URLs. They are built from ids and issue numbers that never change meaning: a case keeps its
+// id when it moves within or between issues, and a renumbered issue's old number redirects.
+
+/** The canonical origin, for metadata, the sitemap, the feed and JSON-LD. */
+export function siteUrl(): string {
+  const raw = process.env.CASEBOOK_SITE_URL ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
+  return raw.replace(/\/+$/u, '');
+}
+
+export const SITE_NAME = '案例期刊';
+export const SITE_DESCRIPTION = '新型城镇化典型做法案例期刊：各地推进以人为核心的新型城镇化的做法、成效与经验。';
+
+export const paths = {
+  home: () => '/',
+  issue: (number: number) => `/issues/${number}`,
+  case: (caseId: number) => `/cases/${caseId}`,
+  regions: () => '/regions',
+  province: (code: string) => `/regions/${code}`,
+  themes: () => '/themes',
+  theme: (name: string) => `/themes#${encodeURIComponent(name)}`,
+  search: (params: { q?: string; issue?: number | null; province?: string | null; page?: number } = {}) => {
+    const sp = new URLSearchParams();
+    if (params.q) sp.set('q', params.q);
+    if (params.issue) sp.set('issue', String(params.issue));
+    if (params.province) sp.set('province', params.province);
+    if (params.page && params.page > 1) sp.set('page', String(params.page));
+    const qs = sp.toString();
+    return qs ? `/search?${qs}` : '/search';
+  },
+  feed: () => '/feed.xml',
+};
+
+export function absolute(path: string): string {
+  return `${siteUrl()}${path}`;
+}
+
+/** Route parameters that are positive integers; anything else is a 404, not an error. */
+export function parseId(raw: string): number | null {
+  return /^[1-9]\d{0,8}$/u.test(raw) ? Number(raw) : null;
+}
