@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, cases, issues, users } from '@/db/schema';
+import { auditLog, cases, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { CaseStatus } from '@/lib/content/model';
+import { listIssuesWithReadiness } from './issue-detail';
 
 const LIMIT = 8;
 
@@ -22,22 +23,7 @@ export async function loadDashboard(db: Db, actor: Actor) {
     casesWhere(db, 'draft', actor.id),
     casesWhere(db, 'changes_requested', actor.id),
     casesWhere(db, 'in_review', null),
-    db
-      .select({
-        id: issues.id,
-        number: issues.number,
-        title: issues.title,
-        status: issues.status,
-        scheduledAt: issues.scheduledAt,
-        publishedAt: issues.publishedAt,
-        total: sql<number>`count(${cases.id})::int`,
-        ready: sql<number>`count(${cases.id}) filter (where ${cases.status} = 'approved' or (${cases.status} = 'published' and ${cases.currentRevisionId} = ${cases.publishedRevisionId}))::int`,
-      })
-      .from(issues)
-      .leftJoin(cases, eq(cases.issueId, issues.id))
-      .groupBy(issues.id)
-      .orderBy(desc(issues.number))
-      .limit(12),
+    listIssuesWithReadiness(db, actor, 12),
     db
       .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, actorName: users.name })
       .from(auditLog)

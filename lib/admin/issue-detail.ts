@@ -7,9 +7,9 @@ import { hasBlockingErrors, proofreadCase } from '@/lib/proofread';
 import { can, isPublishable } from '@/lib/workflow';
 
 /** Issues with how many of their cases are ready to publish, newest first. */
-export async function listIssuesWithReadiness(db: Db, actor: Actor) {
+export async function listIssuesWithReadiness(db: Db, actor: Actor, limit?: number) {
   if (!can(actor.role, 'case.read')) return [];
-  return db
+  const query = db
     .select({
       id: issues.id,
       number: issues.number,
@@ -25,6 +25,7 @@ export async function listIssuesWithReadiness(db: Db, actor: Actor) {
     .leftJoin(cases, eq(cases.issueId, issues.id))
     .groupBy(issues.id)
     .orderBy(desc(issues.number));
+  return limit === undefined ? query : query.limit(limit);
 }
 
 /** One issue for its editor: the cases in order with what each still needs, and cases that could be added. */

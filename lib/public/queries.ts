@@ -9,7 +9,7 @@ import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicIssue, PublicI
 // transaction writes: no query here can reach a working draft. tests/unit/public/boundary.test.ts
 // fails the build if this folder or app/(site) ever imports a working table.
 
-const summaryColumns = {
+export const summaryColumns = {
   caseId: publishedCases.caseId,
   issueId: publishedCases.issueId,
   issueNumber: publishedIssues.number,

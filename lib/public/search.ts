@@ -3,7 +3,7 @@ import { and, arrayContains, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { publishedCases, publishedIssues } from '@/db/schema';
 import { queryTerms, queryTsquery } from '@/lib/search/tokens';
-import { iso } from './queries';
+import { iso, summaryColumns } from './queries';
 import { highlight, snippetOf } from './snippet';
 import type { PublicCaseSummary, SearchFilters, SearchHit, SearchResult } from './types';
 
@@ -63,16 +63,7 @@ export async function searchPublishedCases(db: Db, query: string, filters: Searc
   const ranking = q ? [desc(titleMatch), desc(sql`ts_rank(${publishedCases.searchVector}, ${q})`)] : [];
   const rows = await db
     .select({
-      caseId: publishedCases.caseId,
-      issueId: publishedCases.issueId,
-      issueNumber: publishedIssues.number,
-      issueTitle: publishedIssues.title,
-      position: publishedCases.position,
-      title: publishedCases.title,
-      regions: publishedCases.regions,
-      provinces: publishedCases.provinces,
-      tags: publishedCases.tags,
-      publishedAt: publishedCases.publishedAt,
+      ...summaryColumns,
       lead: publishedCases.lead,
       sections: publishedCases.sections,
       titleMatch,

@@ -19,7 +19,7 @@ test('a stale save is refused, says who changed what, and keeps the editor’s t
   await first.getByRole('button', { name: '保存', exact: true }).click();
   await expect(first.getByText(/已保存为第\d+版/u)).toBeVisible();
 
-  await second.getByLabel('导语').fill('这是另一位编辑写下、尚未保存的导语。');
+  await second.getByLabel('导语', { exact: true }).fill('这是另一位编辑写下、尚未保存的导语。');
   await second.getByRole('button', { name: '保存', exact: true }).click();
   const dialog = second.getByRole('dialog', { name: '保存冲突：案例已被他人修改' });
   await expect(dialog).toBeVisible();

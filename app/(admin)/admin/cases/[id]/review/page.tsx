@@ -85,17 +85,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               编辑
             </Link>
           ) : null}
-          {inReview ? (
-            <ReviewActions
-              caseId={id}
-              revisionId={current.id}
-              revisionNumber={current.number}
-              sections={c.sections.map((s, index) => ({ index, heading: s.heading }))}
-              can={{ requestChanges: can(actor.role, 'case.requestChanges'), approve: can(actor.role, 'case.approve') }}
-              approveBlocked={current.authorId === actor.id ? '这一版是你撰写的，需由其他人审核通过。' : null}
-              errorCount={errorCount}
-            />
-          ) : null}
+          {/* Always mounted, so its success message survives the refresh that ends the review. */}
+          <ReviewActions
+            caseId={id}
+            revisionId={current.id}
+            revisionNumber={current.number}
+            sections={c.sections.map((s, index) => ({ index, heading: s.heading }))}
+            can={{ requestChanges: inReview && can(actor.role, 'case.requestChanges'), approve: inReview && can(actor.role, 'case.approve') }}
+            approveBlocked={current.authorId === actor.id ? '这一版是你撰写的，需由其他人审核通过。' : null}
+            errorCount={errorCount}
+          />
         </div>
       </div>
       <div className="review-grid">
