@@ -110,6 +110,11 @@ export function hasBlockingErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
+/** Errors before warnings, each in the order they stand in the text: what to show a person first. */
+export function errorsFirst(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
+}
+
 /** Applies one finding's fix; text is returned unchanged if there is none or it no longer fits. */
 export function applyFix(text: string, finding: Finding): string {
   if (!finding.fix) return text;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AdminNav, type NavItem } from '@/components/admin/admin-nav';
 import { SignOutButton } from '@/components/admin/sign-out-button';
@@ -32,7 +33,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <div className="admin-brand">案例期刊 · 后台</div>
         <AdminNav items={items} />
         <div className="admin-user">
-          <div>{actor.name}</div>
+          <div>
+            <Link href="/admin/account" title="我的账号：修改密码">
+              {actor.name}
+            </Link>
+          </div>
           <div className="role">{ROLE_LABELS[actor.role]}</div>
           <SignOutButton />
         </div>

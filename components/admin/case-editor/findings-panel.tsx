@@ -1,6 +1,6 @@
 'use client';
 import { Button } from '@/components/ui/button';
-import { RULE_LABELS, type Finding } from '@/lib/proofread';
+import { errorsFirst, RULE_LABELS, type Finding } from '@/lib/proofread';
 import type { CaseContent } from '@/lib/content/model';
 
 interface Props {
@@ -30,7 +30,7 @@ export function FindingsPanel({ findings, content, onJump, onFix }: Props) {
       </h2>
       {findings.length === 0 ? <p className="muted">没有发现问题。</p> : null}
       <ul className="plain-list" style={{ maxHeight: 420, overflowY: 'auto' }}>
-        {findings.slice(0, 200).map((f, i) => (
+        {errorsFirst(findings).slice(0, 200).map((f, i) => (
           <li key={`${f.field}-${f.sectionIndex}-${f.offset}-${f.rule}-${i}`} style={{ display: 'block' }}>
             <div>
               <span className={`a-badge ${f.severity === 'error' ? 'badge-changes_requested' : 'badge-draft'}`}>{f.severity === 'error' ? '错误' : '提醒'}</span>{' '}

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
 
-const SCREENS = ['/admin', '/admin/cases', '/admin/cases/3', '/admin/cases/3/review', '/admin/issues', '/admin/issues/1', '/admin/import', '/admin/audit', '/admin/accounts'];
+const SCREENS = ['/admin', '/admin/cases', '/admin/cases/3', '/admin/cases/3/review', '/admin/issues', '/admin/issues/1', '/admin/import', '/admin/audit', '/admin/accounts', '/admin/account'];
 
 test('the main admin screens have no serious or critical accessibility violations', async ({ page }) => {
   test.setTimeout(120_000);

@@ -50,3 +50,18 @@ test('the seed compilation can be uploaded, previewed with its warnings, and imp
   // The demo already holds this compilation, so importing it again changes nothing, and says so.
   await expect(page.getByText(/已经导入过，没有任何改动|已导入/u)).toBeVisible();
 });
+
+test('changing one’s own password needs the current one, and a wrong one changes nothing', async ({ browser }) => {
+  const page = await editorPage(browser);
+  await page.getByRole('link', { name: '演示编辑' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '我的账号' })).toBeVisible();
+  const form = page.getByRole('form', { name: '修改密码' });
+  await form.getByLabel('当前密码').fill('not-my-password');
+  await form.getByLabel('新密码', { exact: true }).fill('a-brand-new-password');
+  await form.getByLabel('再次输入新密码').fill('a-brand-new-password');
+  await form.getByRole('button', { name: '修改密码' }).click();
+  await expect(form.getByText('当前密码不正确。')).toBeVisible();
+  // Still signed in with the old password: the session was not ended.
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseContent } from '@/lib/content/model';
-import { applyFix, applyFixes, checkText, hasBlockingErrors, proofreadCase, proofreadIssue } from '@/lib/proofread';
+import { applyFix, applyFixes, checkText, errorsFirst, hasBlockingErrors, proofreadCase, proofreadIssue } from '@/lib/proofread';
 
 const content: CaseContent = {
   title: '广东省深圳市将大部分义务教育学位提供给随迁子女',
@@ -30,6 +30,17 @@ describe('proofreadCase', () => {
     const doubled = found.find((f) => f.rule === 'doubled-word');
     expect(doubled?.sectionIndex).toBe(1);
     expect(hasBlockingErrors(found)).toBe(true);
+  });
+
+  it('lists errors before warnings for people, keeping text order within each', () => {
+    const found = proofreadCase({ ...content, sections: [{ kind: 'practice', heading: '主要做法', body: '一是建设学校,扩大学位。二是新增个学位,提高质量。' }] });
+    const ordered = errorsFirst(found);
+    const firstWarning = ordered.findIndex((f) => f.severity === 'warning');
+    expect(found[0]!.severity).toBe('warning');
+    expect(firstWarning).toBeGreaterThan(0);
+    expect(ordered.slice(firstWarning).every((f) => f.severity === 'warning')).toBe(true);
+    const errorOffsets = ordered.filter((f) => f.severity === 'error' && f.field === 'section').map((f) => f.offset);
+    expect(errorOffsets).toEqual([...errorOffsets].sort((a, b) => a - b));
   });
 
   it('finds nothing to block in clean content', () => {

@@ -16,7 +16,7 @@ import { placeNameOf } from '@/lib/admin/place-name';
 import { requirePageActor } from '@/lib/admin/session';
 import { sectionLabel } from '@/lib/content/numerals';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
-import { proofreadCase, RULE_LABELS } from '@/lib/proofread';
+import { errorsFirst, proofreadCase, RULE_LABELS } from '@/lib/proofread';
 import { listComments } from '@/lib/services/reviews';
 import { compareRevisions, listRevisions } from '@/lib/services/revisions';
 import { can } from '@/lib/workflow';
@@ -61,7 +61,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         revisionNumber: numbers.get(c.revisionId) ?? 0,
       }));
   const commentCan = { create: can(actor.role, 'comment.create'), reply: can(actor.role, 'comment.reply'), resolve: can(actor.role, 'comment.resolve') };
-  const findings = proofreadCase(detail.content);
+  const findings = errorsFirst(proofreadCase(detail.content));
   const errorCount = findings.filter((f) => f.severity === 'error').length;
   const inReview = detail.case.status === 'in_review';
   const c = detail.content;
