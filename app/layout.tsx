@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   description: SITE_DESCRIPTION,
   openGraph: { siteName: SITE_NAME, locale: 'zh_CN', type: 'website' },
   twitter: { card: 'summary' },
+  icons: { icon: '/favicon.svg' },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   const pages = { home: '/', issue: `/issues/${issueNumber}`, case: `/cases/${issue.cases[1]?.id ?? issue.cases[0]!.id}` };
   const html = Buffer.from(await (await fetch(base + pages.case)).arrayBuffer());
   // Next lists public files when it starts, so the reference file is written before a restart.
+  fs.mkdirSync(path.dirname(STATIC_FILE), { recursive: true });
   fs.writeFileSync(STATIC_FILE, html);
   await stop(next);
   next = await startNext();

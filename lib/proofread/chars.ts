@@ -30,13 +30,23 @@ export const isClauseStart = (c: string | undefined): boolean =>
 export const isClauseEnd = (c: string | undefined): boolean =>
   c === undefined || CLAUSE_BREAK.includes(c) || CLOSERS.includes(c) || /\s/u.test(c);
 
+const SPACE = /[ \u00a0\u3000]/u;
+
 /** Start index of the run of number characters that ends just before `end` (== end if none). */
 export function numeralRunStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && isNumeralRunChar(text[i - 1])) i--;
+  // "6.5 %", "约 3 万人": a space typed between a number and its unit belongs to the number.
+  while (i > 0 && (isNumeralRunChar(text[i - 1]) || (SPACE.test(text[i - 1]!) && isNumeralRunChar(text[i - 2])))) i--;
   // A comma or point only belongs to the run when a number stands before it.
   while (i < end && /[.．,，]/u.test(text[i]!)) i++;
   return i;
+}
+
+/** Index of the character before i, skipping spaces typed between a number and its unit ("6.5 %"). */
+export function indexBefore(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && SPACE.test(text[k]!)) k--;
+  return k < i - 1 && k >= 0 && /[0-9０-９一二三四五六七八九十百千万亿两]/u.test(text[k]!) ? k : i - 1;
 }
 
 /** Whether text[start, end) states a number. */

@@ -1,14 +1,16 @@
-// Missing numbers before counters (个, 家, 名, 人 …). A counter is only suspect where grammar
-// wants a number in front of it: after 近/超过/达 ("近人次", "超过名"), after a verb that
-// takes a count ("开行列", "就业人。"), at the end of a clause ("安置点个、"), or inside a phrase
-// where it makes no word on either side ("方案项改革", "增加个义务教育阶段学位").
-import { endsWithAny, isClauseEnd, isClauseStart, isHan, isNumber } from './chars';
+// Missing numbers before counters (个, 家, 名, 人, 次, 处 …). A counter is only suspect where
+// grammar wants a number in front of it: after a quantity cue ("近人次", "共有家", "超过名"),
+// after an ordinal 第 ("第批"), after a verb that takes a count ("开行列", "就业人。"), at the end
+// of a clause ("安置点个、", "排查隐患处。"), or inside a phrase where it makes no word on either
+// side ("增加个义务教育阶段学位"). A counter inside a dictionary word (受益人, 名为, 个个) is not.
+import { endsWithAny, indexBefore, isClauseEnd, isClauseStart, isHan, isNumber } from './chars';
 import { COUNTERS, COUNT_VERBS, QUANTITY_CUES } from './lexicon';
 import { missingNumberMessage } from './units';
 import type { Hit } from './types';
+import { insideWord, wordSpans } from './words';
 
-/** Counters checked at the end of a clause; 户, 台, 条 … end too many ordinary nouns to be safe. */
-const CLAUSE_FINAL = new Set(['人', '名', '个', '家', '项', '件', '张', '套', '列', '辆', '所']);
+/** Counters checked at the end of a clause; 户, 台, 场, 位 … end too many ordinary nouns to be safe. */
+const CLAUSE_FINAL = new Set(['名', '个', '家', '项', '件', '张', '套', '列', '辆', '所', '条', '座', '次', '处', '笔', '支']);
 /** Counters that may not stand between two characters they form no word with. */
 const MID_PHRASE = new Set(['个', '项', '名']);
 /** Counters that may not open a clause unless they start a word (家庭, 项目). */
@@ -16,9 +18,13 @@ const CLAUSE_INITIAL = new Set(['个', '项', '家']);
 /** Counters that also count people after a person noun: 老年人（N）名, 失能老人（N）人. */
 const PERSON_COUNTERS = new Set(['人', '名', '个']);
 /** Counters judged after a count verb even when more text follows ("增加个义务教育阶段学位"). */
-const VERB_OBJECT_COUNTERS = new Set(['个', '项', '名', '家', '件', '套', '张']);
-/** Verbs that are also the first half of a noun with 人/户 (投资人, 低收入户) are left out. */
-const COUNTER_VERBS = COUNT_VERBS.filter((v) => !['收入', '总值', '投资', '接收', '服务', '保障'].includes(v));
+const VERB_OBJECT_COUNTERS = new Set(['个', '项', '名', '家', '件', '套', '张', '处', '笔', '场', '批', '期', '支']);
+/** Counters that make nouns after verbs (受益人, 投资人, 安置户, 帮扶户): their word lists win over the verb. */
+const NOUN_MAKING = new Set(['人', '户']);
+/** Counters an ordinal 第 stands before: 第（N）批, 第（N）届. */
+const ORDINAL_AFTER = '批届期次轮个名位家项年季阶章条款部篇集场天站';
+/** Characters before 第 that make a word with it: 次第, 门第, 宅第. */
+const ORDINAL_WORDS = '次门宅府及落等';
 
 const isMagnitude = (c: string | undefined): boolean => c !== undefined && '万亿千百十'.includes(c);
 
@@ -35,7 +41,7 @@ function hit(offset: number, length: number, counter: string): Hit {
 function checkCounterAt(text: string, i: number): Hit | null {
   const c = text[i]!;
   const words = COUNTERS[c]!;
-  const p = text[i - 1];
+  const p = text[indexBefore(text, i)];
   const n = text[i + 1];
   if (isNumber(p) || isMagnitude(p)) return null;
 
@@ -50,17 +56,27 @@ function checkCounterAt(text: string, i: number): Hit | null {
   }
   const formsWordAfter = n !== undefined && words.after.includes(n);
   if (formsWordAfter) return null;
+  const formsWordBefore = p !== undefined && words.before.includes(p);
 
   if (PERSON_COUNTERS.has(c) && isClauseEnd(n) && endsWithPersonNoun(text, i)) return hit(i, 1, c);
-  // "实现项事项" has lost a number, but "实现人与自然和谐" and "安置户" have not: before other
-  // words only the counters that never start a phrase of their own are judged.
-  if (endsWithAny(text, i, COUNTER_VERBS) !== null && (isClauseEnd(n) || (isHan(n) && VERB_OBJECT_COUNTERS.has(c)))) {
-    return hit(i, 1, c);
+  // 个个, 项项, 条条, 处处: reduplicated counters mean "every one".
+  if (text[i - 1] === c || n === c) return null;
+  // "实现项事项" has lost a number, but "实现人与自然和谐" has not: before other words only the
+  // counters that never start a phrase of their own are judged.
+  // A two-character cue (共有, 达到, 超过) outweighs the word the counter could make with its
+  // last character (有个, 到家).
+  const cue = endsWithAny(text, i, QUANTITY_CUES);
+  if (cue !== null && cue.length > 1 && c !== '人') return hit(i, 1, c);
+  const verb = endsWithAny(text, i, COUNT_VERBS);
+  const objectFollows = isHan(n) || (n !== undefined && '“‘《「'.includes(n));
+  if (verb !== null && (isClauseEnd(n) || (objectFollows && VERB_OBJECT_COUNTERS.has(c)))) {
+    const noun = NOUN_MAKING.has(c) && (formsWordBefore || wordSpans(text, i - verb.length, i));
+    if (!noun) return hit(i, 1, c);
   }
-
-  const formsWordBefore = p !== undefined && words.before.includes(p);
   if (formsWordBefore) return null;
-  if (endsWithAny(text, i, QUANTITY_CUES) !== null) return hit(i, 1, c);
+  if (cue !== null) return hit(i, 1, c);
+  // The dictionary reads the counter as part of a longer word: 名为, 受益人, 到处.
+  if (insideWord(text, i)) return null;
   // "育婴员、电工等（N）期培训": a count is due after the 等 that closes a list ("张三等人" is fine).
   if (p === '等' && c !== '人' && isHan(n)) return hit(i, 1, c);
   if (CLAUSE_FINAL.has(c) && isHan(p) && isClauseEnd(n)) return hit(i, 1, c);
@@ -69,13 +85,24 @@ function checkCounterAt(text: string, i: number): Hit | null {
   return null;
 }
 
+/** "第批", "第届": an ordinal whose number was lost. */
+function checkOrdinals(text: string, out: Hit[]): void {
+  for (let i = text.indexOf('第'); i >= 0; i = text.indexOf('第', i + 1)) {
+    const n = text[i + 1];
+    if (n === undefined || !ORDINAL_AFTER.includes(n) || ORDINAL_WORDS.includes(text[i - 1] ?? '')) continue;
+    out.push({ ...hit(i, 2, `第${n}`), message: `「第${n}」缺少序数（如「第3${n}」）：数字很可能在复制粘贴时丢失，发布前必须补全。` });
+  }
+}
+
 export function checkCounters(text: string): Hit[] {
   const out: Hit[] = [];
+  checkOrdinals(text, out);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (!(c in COUNTERS)) continue;
+    if (!(c in COUNTERS) || text[i - 1] === '第') continue;
     // 人次, 列次 … are units, checked in units.ts.
     if (text[i + 1] === '次' && (c === '人' || c === '列' || c === '户')) continue;
+    if (c === '次' && '人列户车班架'.includes(text[i - 1] ?? '')) continue;
     const h = checkCounterAt(text, i);
     if (h) out.push(h);
   }

@@ -11,30 +11,57 @@ const ALLOWED_ABAB = new Set([
   '雪白', '通红', '冰凉', '笔直', '滚烫',
 ]);
 const NUMERAL_START = '一二两三四五六七八九十几每半';
+/** After a doubled verb, these say it is tentative (研究研究再说, 帮我们协调协调。). */
+const TENTATIVE_AFTER = /^(?:[，,。；;：:！!？?…”’」』）)\s]|$|[吧了啊呢嘛再看])/u;
+/**
+ * Function words that are never doubled, with the contexts where the pair is fine: 的的确确,
+ * 目的的实现, 不了了之, 为了了解. (是是, 在在, 及及 are left out: 现在在, 以及及时 are fine.)
+ */
+const DOUBLED_FUNCTION_WORDS: readonly { pair: string; fine: RegExp }[] = [
+  { pair: '的的', fine: /^[目标有]的的|的的确/u },
+  { pair: '了了', fine: /^[不明为除到]了了|了了[解结断却]/u },
+];
+
+function doubled(offset: number, unit: string, length: number, severity: Hit['severity'] = 'error'): Hit {
+  return {
+    rule: 'doubled-word',
+    severity,
+    offset,
+    length,
+    message:
+      severity === 'error'
+        ? `「${unit}」重复了一次（「${unit}${unit}」），应删去一个。`
+        : `「${unit}${unit}」可能是口语中的动词重叠，也可能多复制了一遍，请确认。`,
+    fix: { replacement: unit },
+  };
+}
 
 export function checkDoubledWords(text: string): Hit[] {
   const out: Hit[] = [];
   let i = 0;
   outer: while (i < text.length) {
-    for (const len of [4, 3, 2]) {
+    for (const len of [6, 5, 4, 3, 2]) {
       const unit = text.slice(i, i + len);
       if (unit.length < len || !/^\p{Script=Han}+$/u.test(unit)) continue;
-      if (text.slice(i + len, i + 2 * len) !== unit) continue;
+      // "培训 培训": a space left between the copies by the paste.
+      const gap = /^[ \u00a0\u3000]*/u.exec(text.slice(i + len))![0].length;
+      if (text.slice(i + len + gap, i + 2 * len + gap) !== unit) continue;
       if (new Set(unit).size === 1 || NUMERAL_START.includes(unit[0]!) || ALLOWED_ABAB.has(unit)) continue;
-      out.push({
-        rule: 'doubled-word',
-        severity: 'error',
-        offset: i,
-        length: 2 * len,
-        message: `「${unit}」重复了一次（「${unit}${unit}」），应删去一个。`,
-        fix: { replacement: unit },
-      });
-      i += 2 * len;
+      const tentative = len === 2 && gap === 0 && TENTATIVE_AFTER.test(text.slice(i + 2 * len));
+      out.push(doubled(i, unit, 2 * len + gap, tentative ? 'warning' : 'error'));
+      i += 2 * len + gap;
       continue outer;
     }
     i++;
   }
-  return out;
+  for (const { pair, fine } of DOUBLED_FUNCTION_WORDS) {
+    for (let k = text.indexOf(pair); k >= 0; k = text.indexOf(pair, k + 2)) {
+      if (fine.test(text.slice(Math.max(0, k - 1), k + 3))) continue;
+      if (out.some((h) => h.offset <= k && k < h.offset + h.length)) continue;
+      out.push(doubled(k, pair[0]!, 2));
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 const CLAUSE_PUNCT = '，,。、；;：:';

@@ -33,7 +33,8 @@ export function checkSequence(markers: Marker[], what: string, mustStartAtOne = 
     const n = m.value;
     const label = m.spell(n);
     let message: string | null = null;
-    if (n === 1 && (mayRestart || prev === 0)) message = null;
+    // A list has two items or more, so 一是 right after 一是 is a repeat, not a new list.
+    if (n === 1 && (prev === 0 || (mayRestart && prev > 1))) message = null;
     else if (prev === 0 && !mustStartAtOne) message = null;
     else if (prev === 0) {
       message = `${what}从「${label}」开始，前面没有「${m.spell(1)}」，请检查是否有遗漏。`;

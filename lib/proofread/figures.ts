@@ -19,8 +19,18 @@ function checkTruncated(text: string, out: Hit[]): void {
       message: `「${m[0]}」不成立（个位数后不能接「多/余」），数字可能被截断，请核对原文补全。`,
     });
   }
-  // 0 as a count: "近0人", "新设企业0家", "安排0万元".
-  const zero = new RegExp(`(?<![0-9０-９.．])[0０](?![0-9０-９.．%％])(?=[${COUNT_UNIT}])`, 'gu');
+  // A decimal that lost its leading digits: "提高.5个百分点", "增长．8%".
+  for (const m of text.matchAll(/(?<![0-9０-９A-Za-z.．])[.．](?=[0-9０-９]{1,3}(?![0-9０-９年月日号、.．:：]))/gu)) {
+    out.push({
+      rule: 'implausible-figure',
+      severity: 'error',
+      offset: m.index,
+      length: 1,
+      message: `小数点「${m[0]}」前缺少整数部分，数字可能被截断，请核对原文补全。`,
+    });
+  }
+  // 0 as a count: "近0人", "新设企业0家", "安排0万元"; “0元”培训 in quotes is a name.
+  const zero = new RegExp(`(?<![0-9０-９.．“‘"「])[0０](?![0-9０-９.．%％])(?=[${COUNT_UNIT}])`, 'gu');
   for (const m of text.matchAll(zero)) {
     const next = text[m.index + 1] ?? '';
     const approximated = endsWithAny(text, m.index, QUANTITY_CUES) !== null;

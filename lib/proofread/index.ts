@@ -7,6 +7,7 @@ import { checkDoubledPunctuation, checkDoubledWords } from './doubling';
 import { checkEnumerations } from './enumeration';
 import { checkFigures } from './figures';
 import { checkHalfwidth } from './halfwidth';
+import { checkMeasures } from './measures';
 import { checkPairs } from './pairs';
 import { checkProfileCompleteness, checkProfilePlausibility } from './profile';
 import { checkDates } from './time';
@@ -52,7 +53,7 @@ const locate = (hits: Hit[], field: Field, sectionIndex?: number): Finding[] =>
 
 /** All text rules on one text. Paragraphs are separated by "\n". */
 export function checkText(text: string, field: Field, sectionIndex?: number): Finding[] {
-  const missing = dedupe([...checkUnits(text), ...checkCounters(text), ...checkDates(text)]);
+  const missing = dedupe([...checkUnits(text), ...checkMeasures(text), ...checkCounters(text), ...checkDates(text)]);
   const hits = [
     ...missing,
     ...checkFigures(text),

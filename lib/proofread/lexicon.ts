@@ -24,10 +24,10 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
   },
   名: {
     before: DEMONSTRATIVES + '姓署报提排命点签实更冠地书罪有出著知闻驰盛虚美声功题化笔别小匿具同联域品挂成莫无记除人慕盗茂易英正威芳大',
-    after: '单称义字额录牌校医胜列副誉片师下言气望利次声人家作句贵流门城目山',
+    after: '单称义字额录牌校医胜列副誉片师下言气望利次声人家作句贵流门城目山镇村企店品厨园曲篇画菜',
   },
   个: {
-    before: DEMONSTRATIVES + '个是有这那上下么打做来搞找真',
+    before: DEMONSTRATIVES + '个是有这那上下么打做来搞找真挨',
     after: '人体别性税案子头儿中位数旧',
   },
   家: {
@@ -35,10 +35,10 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
       DEMONSTRATIVES +
       '国大专作农管商厂买卖玩赢输行业学术画自人回到在安成全居老婆娘东独亲名当起持搬离顾公皇百千万庄渔' +
       '船店酒儒道法兵史政治论育仇冤邻养兴发想略动明险住的',
-    after: '庭长乡园门属居具政电风族务用家里中人底境访教畜禽事装纺规训谱业产当常传史书宴丑眷伙计道小私世国财父母兄校暴',
+    after: '庭长乡园门属居具政电风族务用家里中人底境访教畜禽事装纺规训谱业产当常传史书宴丑眷伙计道小私世国财父母兄校暴医',
   },
   户: {
-    before: DEMONSTRATIVES + '农住用客商账帐开落门窗散大专体困入立租包储猎佃贫保首网难业产殖工民军万千家',
+    before: DEMONSTRATIVES + '农住用客商账帐开落门窗散大专体困入立租包储猎佃贫保首网难业产殖工民军万千家植置扶迁测对点',
     after: '籍口外型主均户内数头',
   },
   所: {
@@ -50,7 +50,7 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     after: '餐用路房装票利取现话',
   },
   张: {
-    before: DEMONSTRATIVES + '紧主扩开夸嚣铺伸慌纸乖声更',
+    before: DEMONSTRATIVES + '紧主扩开夸嚣铺伸慌纸乖声更小老',
     after: '贴家口望罗扬开力挂',
   },
   件: {
@@ -92,6 +92,34 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     before: DEMONSTRATIVES + '人分种门归同异另品大小各这鸟鱼肉',
     after: '型别似推比',
   },
+  次: {
+    before: DEMONSTRATIVES + '人车班批档层名首再其依屡历架场频位座户轮年席主渐乘',
+    after: '数要序日第年生级之均品于',
+  },
+  处: {
+    before:
+      DEMONSTRATIVES +
+      '到各此何好难住远近深身相别出去长短益用办理分科管处四某查惩判论共妥善独定彼高低暗明痛坏一实',
+    after: '理置于在分长事级室所境罚方',
+  },
+  笔: {
+    before: DEMONSTRATIVES + '动提执落下文钢毛铅画手亲伏败神妙主代绝随粉蜡',
+    after: '记者试名画墨直触迹下录杆尖',
+  },
+  届: { before: DEMONSTRATIVES + '应换往历本首上下任', after: '时满期' },
+  轮: { before: DEMONSTRATIVES + '车齿年巨货油新本首上下', after: '流换椅船番廓胎回值训岗转' },
+  场: {
+    before: DEMONSTRATIVES + '市广机现农商会战立剧球考赛工当在到出登入收官职牧林渔猪屠磁主上下',
+    after: '景所地合面馆次内外均',
+  },
+  支: {
+    before: DEMONSTRATIVES + '开收分预透超借度干旁树党不',
+    after: '持付援部柱出撑配队书教点行流取票',
+  },
+  位: {
+    before: DEMONSTRATIVES + '单岗地学职座床车泊定到诸部品方席铺摊站首本错就让上退名爵水价点穴',
+    after: '置于列次居数',
+  },
 };
 
 /**
@@ -99,8 +127,15 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
  * Longest first so "多达" wins over "达".
  */
 export const QUANTITY_CUES = [
-  '超过', '达到', '多达', '高达', '增至', '减至', '降至', '升至', '提高到', '提升到', '增加到', '不足',
-  '不到', '突破', '共计', '累计', '合计', '总计', '仅有', '近', '约', '逾', '达', '仅', '共', '余',
+  '压缩至', '缩短至', '缩减至', '控制在', '保持在', '稳定在', '维持在', '不超过', '不少于', '提高到', '提升到',
+  '增加到', '扩大到', '缩短到', '压缩到', '减少到', '超过', '达到', '多达', '高达', '增至', '减至', '降至',
+  '升至', '不足', '不到', '突破', '共计', '累计', '合计', '总计', '仅有', '共有', '拥有', '近', '约', '逾',
+  '达', '仅', '共', '余',
+] as const;
+
+/** Verbs of change that take a multiple or a share: 增长（N）倍, 减少（N）成, 提高（N）个百分点. */
+export const CHANGE_VERBS = [
+  '增长', '提高', '提升', '增加', '扩大', '下降', '降低', '减少', '缩小', '缩短', '压缩', '翻', '上升', '回落',
 ] as const;
 
 /** Verbs that take a count as their object; "开行（N）列", "流动（N）多人次", "实现（N）万…". */
@@ -109,7 +144,9 @@ export const COUNT_VERBS = [
   '惠及', '受益', '培养', '输送', '引进', '招募', '招聘', '录用', '新增', '增加', '减少', '发放', '办理',
   '建成', '开设', '完成', '实现', '开工', '投运', '转移', '资助', '补贴', '参保', '接收', '录取', '新建',
   '新设', '设立', '成立', '签约', '举办', '开通', '安排', '投资', '收入', '总值', '制发', '保障', '服务',
-  '解决', '覆盖',
+  '解决', '覆盖', '开展', '举办', '召开', '组织', '排查', '整治', '流转', '打通', '改造', '受理', '办结', '化解',
+  '调解', '处置', '签订', '推出', '上线', '竣工', '认定', '走访', '慰问', '选派', '派驻', '入驻', '创建',
+  '吸引', '招引', '落地', '新开', '培育', '结对', '对接', '开辟', '铺设', '种植',
 ] as const;
 
 /** Characters that may follow an Arabic number directly: units, counters, time, magnitude … */
@@ -117,7 +154,7 @@ export const AFTER_DIGIT =
   '个家名人户所套张件项条座台辆列次位批类种处栋幢间部本册份篇首架艘只头匹株棵亩吨元角分米克升度岁周' +
   '天日月年时秒倍成层级期届轮场宗起笔单片块根组对双支趟班站段节环号路线区县镇村市省国大强星色方面点' +
   '门校例颗粒枚包箱瓶袋斤两公千万亿百十多余左上下以至到和与或及比型英里寸尺平立毫微兆刻遍声步拨波盏' +
-  '封枝朵顿餐票胎代辈季旬晚夜更卷集章回帧幅副课科床盘后前内外中来小亿兆项所宫道关式版届位楼室';
+  '封枝朵顿餐票胎代辈季旬晚夜更卷集章回帧幅副课科床盘后前内外中来小亿兆项所宫道关式版届位楼室车居';
 
 /** Idioms and names in which 万/亿 is not a lost figure's magnitude. */
 export const MAGNITUDE_WORDS = [

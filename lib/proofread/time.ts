@@ -1,8 +1,9 @@
 // Missing numbers in dates: "截至年年底", "年,", "从年的26%提高到年的78%", "截至年月",
 // "制定—年推进". 年 and 月 are fine inside words (近年来, 每年, 年度, 岁月, 月底), so a bare one
 // is only reported when it makes a word with neither neighbour.
-import { isHan, isNumber } from './chars';
+import { endsWithAny, isClauseStart, isNumber } from './chars';
 import type { Hit } from './types';
+import { inPlaceName, insideWord, wordAt } from './words';
 
 /** X年 words: 近年, 每年, 去年, 青年, 多年, 上半年 … (plus Chinese numerals, handled as numbers). */
 const YEAR_BEFORE =
@@ -10,13 +11,17 @@ const YEAR_BEFORE =
   '暮残丰荒灾流财学百千万十拜过跨编延忘天有逾翌纪光余上下各某末初先盛弱英妙未丁学';
 /** 年X words: 年度, 年龄, 年均, 年底, 年内, 年增长, 年满 … (the text after 年). */
 const YEAR_AFTER = [
-  ...'度龄均轻代初末底终中内间份限检报薪假会货级纪头景鉴华关夜味俗利产销收平化租票迈幼长少老事岁年复满逾近过仅届已接处发运吞用供开出进',
+  ...'度龄均轻代初末底终中内间份限检报薪假会货级纪头景鉴华关夜味俗利产销收平化租票迈幼长少老事岁年复满逾近过仅届已接处发运吞用供开出进休',
   '增长', '增幅', '增速', '增量',
 ];
 /** A document title that opens with 年 had a year: 《2021年关中平原…》; only these words are safe. */
 const TITLE_YEAR_AFTER = ['度', '轻', '鉴', '报'];
-const MONTH_BEFORE = '今本上下当每次同前岁日正腊满蜜明风逐按近数几半隔元冬闰该此全月旬经个望新残弯皓秋花海跨赏戴捧好雪';
-const MONTH_AFTER = '底末初中份度均薪租光亮球票饼报刊息收工供嫂子台季经色夜利内间余平缴计活用销产增结';
+const MONTH_AFTER = '度均薪租光亮球票饼报刊息收工供嫂子台季经色夜利内间余平缴计活用销产增结';
+/** Words after which a month number is due: 截至（9）月, 从（3）月份起, 于（5）月启动. */
+const DATE_LEAD = ['截至', '截止', '至', '从', '自', '于', '到', '由', '在', '及', '和', '与', '、', '—', '–', '-', '~', '～'];
+/** 年 as "annual" before a measure: 企业年营业额, 机场年客流量, 年处理能力. */
+const ANNUAL_MEASURE = /^\p{Script=Han}{0,3}?(?:额|量|值|能力|利润|收入)/u;
+const YEAR_LEAD = ['截至', '截止', '至', '从', '自', '于', '到', '由', '、', '—', '《'];
 const DASHES = '—–-~～至到';
 
 const hit = (offset: number, length: number, message: string): Hit => ({
@@ -36,12 +41,18 @@ function checkYear(text: string, i: number): Hit | null {
   if ((p === '多' || p === '余') && isNumber(text[i - 2])) return null;
   // 2021年年底 is fine; "截至年年底" and "年年底" have lost the year.
   const yearEnd = n === '年' && '底末初中内'.includes(text[i + 2] ?? '\u0000');
-  // "年中国制造业500强" is 2021年 + 中国, not 年中.
-  const chinaAfter = text.startsWith('年中国', i);
-  if (!yearEnd && !chinaAfter) {
+  // Where a year is due (clause start, 截至, 从 …) the character after 年 may open the next word
+  // instead (年 + 中国, 年 + 内蒙古): the dictionary decides whether 年中, 年内 … are one word.
+  const [nextStart, nextEnd] = wordAt(text, i + 1);
+  const dateLike = isClauseStart(p) || endsWithAny(text, i, YEAR_LEAD) !== null;
+  const nextWordStarts = dateLike && nextStart === i + 1 && nextEnd - nextStart > 1;
+  if (!yearEnd) {
     if (p !== undefined && YEAR_BEFORE.includes(p)) return null;
+    // 企业年金, 永年区, 近些年来: the dictionary or a place name holds the 年.
+    if (inPlaceName(text, i) || insideWord(text, i)) return null;
+    if (ANNUAL_MEASURE.test(text.slice(i + 1, i + 6)) && endsWithAny(text, i, YEAR_LEAD) === null) return null;
     const after = p === '《' ? TITLE_YEAR_AFTER : YEAR_AFTER;
-    if (after.some((w) => text.startsWith(w, i + 1))) return null;
+    if (after.some((w) => text.startsWith(w, i + 1) && (w.length > 1 || !nextWordStarts))) return null;
   }
   if (p !== undefined && DASHES.includes(p) && !isNumber(text[i - 2]) && p !== '至' && p !== '到') {
     return hit(i - 1, 2, '年份区间「—年」两端都缺少年份数字（如「2021—2025年」），发布前必须补全。');
@@ -58,9 +69,14 @@ function checkMonth(text: string, i: number): Hit | null {
     if ('岁个那这些'.includes(text[i - 2] ?? '\u0000')) return null;
     return hit(i, 1, '「月」前缺少月份数字（如「9月」），发布前必须补全。');
   }
-  if (p !== undefined && MONTH_BEFORE.includes(p)) return null;
-  if (n !== undefined && MONTH_AFTER.includes(n)) return null;
-  if (!isHan(p) && !isHan(n)) return null;
+  // Elsewhere a month number is due only where a date is: 从（3）月份起, 自（5）月起, 于（6）月启动.
+  // 质量月, 日积月累, 月湖区, 下个月 are words; 截至月底 may mean this month's end.
+  const lead = isClauseStart(p) || endsWithAny(text, i, DATE_LEAD) !== null;
+  if (!lead || inPlaceName(text, i)) return null;
+  if (!text.startsWith('月份', i)) {
+    if (n !== undefined && ('底末初中'.includes(n) || MONTH_AFTER.includes(n))) return null;
+    if (insideWord(text, i)) return null;
+  }
   return hit(i, 1, '「月」前缺少月份数字（如「9月」），发布前必须补全。');
 }
 

@@ -1,8 +1,9 @@
 // Missing numbers before units that never stand alone (平方公里, %, 人次), before magnitudes
 // (万人, 亿元), before 元, and an approximating 余 with nothing to approximate ("余万人").
-import { endsWithAny, isClauseEnd, isHan, isNumber, numeralRunStart, runHasNumber } from './chars';
+import { endsWithAny, indexBefore, isClauseEnd, isHan, isNumber, numeralRunStart, runHasNumber } from './chars';
 import { COUNTERS, COUNT_VERBS, MAGNITUDE_WORDS, QUANTITY_CUES } from './lexicon';
 import type { Hit } from './types';
+import { inPlaceName, insideWord } from './words';
 
 export const missingNumberMessage = (unit: string): string =>
   `「${unit}」前缺少数字：数字很可能在复制粘贴时丢失，发布前必须补全。`;
@@ -38,8 +39,14 @@ const NOUN_LIKE_TIME_UNITS = new Set(['车次', '班次']);
 /** What may follow 万/亿 as the unit of a figure. */
 const MAGNITUDE_UNITS = [
   '平方公里', '人次', '千瓦', '公里', '元', '人', '名', '个', '家', '户', '套', '张', '件', '吨', '亩', '辆',
-  '条', '座', '台', '项', '册', '头', '只', '余',
+  '条', '座', '台', '项', '册', '头', '只', '公顷', '小时', '次', '处', '笔', '余',
 ];
+
+/**
+ * Cues that make a bare 万 a possible round figure (近万, 破万, 突破万人, 过万亿): a warning, not an
+ * error. A bare 亿 after them (近亿元, 突破亿元) is reported as an error: sums that large are stated.
+ */
+const ROUND_CUES = ['突破', '近', '逾', '过', '超', '破'];
 
 /** Words ending in 余 that are not "more than N": 其余, 剩余, 业余 … */
 const YU_WORDS = '其多剩业富盈结残节空课闲之有茶饭零宽';
@@ -95,20 +102,24 @@ function checkMagnitudes(text: string, out: Hit[]): void {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if ((c !== '万' && c !== '亿') || masked[i]) continue;
-    const p = text[i - 1];
+    const p = text[indexBefore(text, i)];
     if (isNumber(p) || (p !== undefined && '万亿千百十'.includes(p))) continue;
     if (p === '余') continue; // the 余 rule reports it
     if (p === '多' && (isNumber(text[i - 2]) || '万亿千百十'.includes(text[i - 2] ?? ''))) continue;
     if (p !== undefined && '上数几成'.includes(p)) continue;
+    if (/[(（]/u.test(text[i + 1] ?? '')) continue; // 万(州)达(州): a place name spelled out
     let j = i;
     while (j < text.length && /[万亿千百]/u.test(text[j]!)) j++;
     // The unit after the magnitude, through an optional 余: "万人", "万余人".
     if (text[j] === '余') j++;
-    const unit = MAGNITUDE_UNITS.find((u) => u !== '余' && text.startsWith(u, j)) ?? '';
+    // A listed unit, or any one character that ends the clause after it ("万单，", "万株。").
+    const unit =
+      MAGNITUDE_UNITS.find((u) => u !== '余' && text.startsWith(u, j)) ??
+      (isHan(text[j]) && isClauseEnd(text[j + 1]) ? text[j]! : '');
     const k = j + unit.length;
     const label = text.slice(i, k);
     const cue = endsWithAny(text, i, QUANTITY_CUES) ?? endsWithAny(text, i, [...COUNT_VERBS, '收入', '总值', '投资']);
-    if (cue === '近' || cue === '逾' || (cue === null && p !== undefined && '过超'.includes(p))) {
+    if (c === '万' && endsWithAny(text, i, ROUND_CUES) !== null && !endsWithAny(text, i, ['超过'])) {
       out.push(hit(i, k - i, label, 'warning'));
     } else if (cue !== null || p === '多' || isClauseEnd(text[k])) {
       out.push(hit(i, k - i, label));
@@ -122,6 +133,8 @@ function checkYuan(text: string, out: Hit[]): void {
     const p = text[i - 1];
     if (!isHan(p) || isNumber(p) || YUAN_BEFORE.includes(p!) || p === '万' || p === '亿') continue;
     if (YUAN_AFTER.includes(text[i + 1] ?? '\u0000')) continue;
+    // 广元市, 庆元县, 元氏县: a place name; 单元格-like words the dictionary knows.
+    if (inPlaceName(text, i) || insideWord(text, i)) continue;
     out.push(hit(i, 1, '元'));
   }
 }

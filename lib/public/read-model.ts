@@ -16,8 +16,9 @@ import { searchPublishedCases } from './search';
 import type { PublicCase, SearchFilters, SearchResult } from './types';
 
 // The public site's only way to the database: pages, feed, sitemap and the JSON API import from
-// here. Reads are cached under one tag (see ./cache.ts); search is not, because its inputs are
-// unbounded and each query is cheap on the GIN index.
+// here. Reads are cached under one tag (see ./cache.ts). Searches are cached too when the query is
+// short: people repeat the same few words (教育, 住房公积金), the cache is an LRU bounded in memory,
+// and a publish expires results with everything else. Long pasted queries go to the database.
 
 export const getIssues = cachedRead('issues', queryIssues, []);
 export const getIssueByNumber = cachedRead('issue', queryIssueByNumber, null);
@@ -36,7 +37,13 @@ export function getRelatedCases(of: PublicCase) {
   return relatedById(of.caseId);
 }
 
+/** Queries up to this many characters are cached; longer ones are rare and would only crowd the cache. */
+const CACHED_QUERY_LENGTH = 64;
+const cachedSearch = cachedRead('search', searchPublishedCases, null);
+
 export async function searchCases(query: string, filters: SearchFilters): Promise<SearchResult> {
-  if (isBuildPhase()) return { query, filters, total: 0, pageSize: 0, hits: [], notice: 'empty' };
+  const empty: SearchResult = { query, filters, total: 0, pageSize: 0, hits: [], notice: 'empty' };
+  if (isBuildPhase()) return empty;
+  if (query.length <= CACHED_QUERY_LENGTH) return (await cachedSearch(query, filters)) ?? empty;
   return searchPublishedCases(await getDb(), query, filters);
 }
