@@ -130,6 +130,9 @@ export const cases = pgTable(
     check('cases_title_not_blank', sql`length(trim(${t.title})) > 0`),
     index('cases_status_updated_idx').on(t.status, t.updatedAt.desc()),
     index('cases_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // The cases list sorts titles in byte order (lib/admin/case-list.ts), alone or within a status.
+    index('cases_title_idx').on(sql`${t.title} collate "C"`, t.id),
+    index('cases_status_title_idx').on(t.status, sql`${t.title} collate "C"`, t.id),
     index('cases_issue_idx').on(t.issueId, t.position),
     index('cases_created_by_idx').on(t.createdById),
     index('cases_reviewer_idx').on(t.lastReviewerId),

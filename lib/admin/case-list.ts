@@ -76,19 +76,24 @@ function by(column: SQL | AnyColumn, descending: boolean): SQL {
   return descending ? sql`${column} desc nulls last` : sql`${column} asc nulls first`;
 }
 
+/** For NOT NULL keys: plain asc/desc, the order a btree index walks in either direction. */
+function byIndexed(column: SQL | AnyColumn, descending: boolean): SQL {
+  return descending ? sql`${column} desc` : sql`${column} asc`;
+}
+
 function orderBy(state: CaseTableState): SQL[] {
   const d = state.sort.desc;
   // Every order ends with id so pages are stable when the sort key ties.
   switch (state.sort.column) {
     case 'title':
       // Byte order: locale-aware collation costs several times more and still is not pinyin order.
-      return [by(sql`${cases.title} collate "C"`, d), by(cases.id, d)];
+      return [byIndexed(sql`${cases.title} collate "C"`, d), byIndexed(cases.id, d)];
     case 'status':
       return [by(cases.status, d), by(cases.updatedAt, true), by(cases.id, true)];
     case 'issue':
       return [by(issues.number, d), by(cases.position, false), by(cases.id, true)];
     case 'updatedAt':
-      return [by(cases.updatedAt, d), by(cases.id, d)];
+      return [byIndexed(cases.updatedAt, d), byIndexed(cases.id, d)];
   }
 }
 

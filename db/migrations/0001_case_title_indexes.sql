@@ -1,0 +1,2 @@
+CREATE INDEX "cases_title_idx" ON "cases" USING btree ("title" collate "C","id");--> statement-breakpoint
+CREATE INDEX "cases_status_title_idx" ON "cases" USING btree ("status","title" collate "C","id");
