@@ -1,9 +1,8 @@
 import { FactsCard } from '@/components/site/facts-card';
-import { Paragraphs } from '@/components/site/paragraphs';
+import { CaseBody } from '@/components/site/case-body';
 import '@/components/site/site.css';
 import { placeNameOf } from '@/lib/admin/place-name';
 import type { CaseContent } from '@/lib/content/model';
-import { sectionLabel } from '@/lib/content/numerals';
 import { placeLabel } from '@/lib/public/format';
 
 /** The case laid out as the public case page does, with the site's own components and styles. */
@@ -23,18 +22,7 @@ export function CasePreview({ content, kicker }: { content: CaseContent; kicker?
           ))}
         </p>
         <div className="case-layout">
-          <div className="case-body">
-            {content.lead.trim() ? <Paragraphs text={content.lead} className="case-lead" /> : null}
-            {content.sections.map((s, i) => (
-              <section key={i}>
-                <h2>
-                  {sectionLabel(i)}
-                  {s.heading}
-                </h2>
-                <Paragraphs text={s.body} />
-              </section>
-            ))}
-          </div>
+          <CaseBody lead={content.lead} sections={content.sections} />
           <div>{content.profile ? <FactsCard profile={content.profile} placeName={place} /> : null}</div>
         </div>
       </article>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
+import { CaseBody } from '@/components/site/case-body';
 import { CaseList } from '@/components/site/case-list';
 import { FactsCard } from '@/components/site/facts-card';
 import { JsonLd } from '@/components/site/json-ld';
-import { Paragraphs } from '@/components/site/paragraphs';
-import { caseLabel, issueLabel, sectionLabel } from '@/lib/content/numerals';
+import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { THEME_NAMES } from '@/lib/content/themes';
 import { formatDateZh, isoDateZh, placeLabel, placeShortName } from '@/lib/public/format';
@@ -97,18 +97,7 @@ export default async function CasePage({ params }: Props) {
       </p>
 
       <div className="case-layout">
-        <div className="case-body">
-          {c.lead.trim() ? <Paragraphs text={c.lead} className="case-lead" /> : null}
-          {c.sections.map((s, i) => (
-            <section key={i} aria-labelledby={`section-${i}`}>
-              <h2 id={`section-${i}`}>
-                {sectionLabel(i)}
-                {s.heading}
-              </h2>
-              <Paragraphs text={s.body} />
-            </section>
-          ))}
-        </div>
+        <CaseBody lead={c.lead} sections={c.sections} />
         <div>
           {facts}
           <section className="side-block no-print" aria-labelledby="issue-block">
