@@ -77,12 +77,17 @@ function by(column: SQL | AnyColumn, descending: boolean): SQL {
 }
 
 /** For NOT NULL keys: plain asc/desc, the order a btree index walks in either direction. */
-function byIndexed(column: SQL | AnyColumn, descending: boolean): SQL {
+function byIndexedOrder(column: SQL | AnyColumn, descending: boolean): SQL {
   return descending ? sql`${column} desc` : sql`${column} asc`;
 }
 
 function orderBy(state: CaseTableState): SQL[] {
   const d = state.sort.desc;
+  // Without a text query the list walks a btree index in sort order and stops at the page. With one,
+  // the GIN index picks the matches and a top-N sort orders them: walking the sort index instead and
+  // testing every row's tsvector on the way is an order of magnitude slower for common words, so the
+  // order is written in a form no btree index serves.
+  const byIndexed = state.q ? by : byIndexedOrder;
   // Every order ends with id so pages are stable when the sort key ties.
   switch (state.sort.column) {
     case 'title':
