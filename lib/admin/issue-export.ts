@@ -5,6 +5,7 @@ import { caseRevisions, cases, issues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { ImportJson } from '@/lib/import/types';
 import { can } from '@/lib/workflow';
+import { parseRouteId } from './case-detail';
 import type { ExportIssue } from './compilation-export';
 
 /**
@@ -47,4 +48,31 @@ export function exportJson(issue: ExportIssue): ImportJson {
 export function exportFileName(issue: ExportIssue, extension: 'docx' | 'json'): { ascii: string; utf8: string } {
   const name = `第${issue.number}期-${issue.title}`.replace(/[\\/:*?"<>|\r\n]+/gu, ' ').slice(0, 80);
   return { ascii: `issue-${issue.number}.${extension}`, utf8: encodeURIComponent(`${name}.${extension}`) };
+}
+
+const EXPORT_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  json: 'application/json; charset=utf-8',
+} as const;
+
+/** The response of an export route: staff only, the issue's working text as a download in one format. */
+export async function issueExportResponse(
+  db: Db,
+  actor: Actor | null,
+  rawId: string,
+  extension: keyof typeof EXPORT_TYPES,
+  render: (issue: ExportIssue) => Promise<BodyInit> | BodyInit,
+): Promise<Response> {
+  if (!actor) return new Response('请先登录。', { status: 401 });
+  const id = parseRouteId(rawId);
+  const issue = id === null ? null : await loadIssueForExport(db, actor, id);
+  if (!issue) return new Response('未找到这一期。', { status: 404 });
+  const name = exportFileName(issue, extension);
+  return new Response(await render(issue), {
+    headers: {
+      'content-type': EXPORT_TYPES[extension],
+      'content-disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${name.utf8}`,
+      'cache-control': 'no-store',
+    },
+  });
 }

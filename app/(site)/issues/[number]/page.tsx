@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
+import { CaseList } from '@/components/site/case-list';
 import { IssueChart } from '@/components/site/issue-chart';
 import { JsonLd } from '@/components/site/json-ld';
 import { Paragraphs } from '@/components/site/paragraphs';
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
-import { formatDateZh, isoDateZh, placeLabel } from '@/lib/public/format';
+import { issueLabel } from '@/lib/content/numerals';
+import { formatDateZh, isoDateZh } from '@/lib/public/format';
 import { issueJsonLd } from '@/lib/public/jsonld';
 import { getIssueByNumber, getIssues, getRenumberedIssue } from '@/lib/public/read-model';
 import { parseId, paths } from '@/lib/public/urls';
@@ -69,17 +70,7 @@ export default async function IssuePage({ params }: Props) {
 
       <section aria-labelledby="toc-title">
         <h2 id="toc-title">目录</h2>
-        <ol className="case-list">
-          {issue.cases.map((c) => (
-            <li key={c.caseId} className="case-list__item">
-              <span className="case-list__label">{caseLabel(c.position)}</span>
-              <a className="case-list__title" href={paths.case(c.caseId)}>
-                {c.title}
-              </a>
-              <span className="case-list__place">{placeLabel(c.regions)}</span>
-            </li>
-          ))}
-        </ol>
+        <CaseList cases={issue.cases} />
       </section>
 
       <IssueChart cases={issue.cases} />
