@@ -39,6 +39,10 @@ runCli(async () => {
     return 0;
   }
 
+  // Open (and lock) the database before the long preview, so a busy PGlite folder is reported at once.
+  const e = env();
+  const database = values['dry-run'] ? null : await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.join(e.dataDir, 'pglite') });
+
   const caseCount = doc.issues.reduce((n, i) => n + i.cases.length, 0);
   console.log(`识别出 ${doc.issues.length} 期、${caseCount} 个案例，${doc.warnings.length} 条提示。`);
   for (const w of doc.warnings) console.log(`  第 ${w.line} 行：${w.message}`);
@@ -47,13 +51,11 @@ runCli(async () => {
   console.log(`校对：${errors.length} 处错误，${checked.length - errors.length} 处提示（有错误的案例可以导入为草稿，但改正前不能提交审核）。`);
   for (const f of errors) console.log(`  第 ${f.line} 行（${f.where}）：${f.message}`);
   if (checked.length > errors.length) console.log('  提示的明细请运行 npm run lint:content -- 文件。');
-  if (values['dry-run']) {
+  if (!database) {
     console.log('试运行：未写入数据库。');
     return 0;
   }
 
-  const e = env();
-  const database = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.join(e.dataDir, 'pglite') });
   try {
     await migrateDatabase(database);
     const { db } = database;
