@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { formatDateTime } from '@/components/admin/format';
+import { auditChangeSummary } from '@/lib/admin/audit-summary';
 import { AUDIT_ACTION_LABELS, auditActionNames, listAuditEntries, parseAuditFilters, serializeAuditFilters } from '@/lib/admin/audit-list';
 import { caseFilterOptions } from '@/lib/admin/case-list';
 import { requirePageActor } from '@/lib/admin/session';
@@ -15,19 +16,6 @@ function targetLink(type: string, id: string | null) {
   if (type === 'case' && /^\d+$/u.test(id)) return <Link href={`/admin/cases/${id}`}>案例 #{id}</Link>;
   if (type === 'issue' && /^\d+$/u.test(id)) return <Link href={`/admin/issues/${id}`}>期刊 #{id}</Link>;
   return `${TARGET_LABELS[type] ?? type} #${id}`;
-}
-
-/** A short before → after summary: only the keys that changed, values cut to a readable length. */
-function summary(before: unknown, after: unknown): string {
-  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const b = obj(before);
-  const a = obj(after);
-  const keys = Array.from(new Set([...Object.keys(b), ...Object.keys(a)])).filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v).slice(0, 60));
-  return keys
-    .slice(0, 4)
-    .map((k) => (k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(k in a ? a[k] : b[k])}`))
-    .join('；');
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -109,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="nowrap">{r.actorName ?? '系统'}</td>
                 <td className="nowrap">{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
                 <td className="nowrap">{targetLink(r.targetType, r.targetId)}</td>
-                <td className="small muted">{summary(r.before, r.after)}</td>
+                <td className="small muted">{auditChangeSummary(r.before, r.after)}</td>
               </tr>
             ))}
           </tbody>
