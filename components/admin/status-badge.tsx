@@ -1,6 +1,4 @@
-import { CASE_STATUS_LABELS, type CaseStatus, type IssueStatus } from '@/lib/content/model';
-
-const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = { draft: '未发布', scheduled: '定时发布', published: '已发布' };
+import { CASE_STATUS_LABELS, ISSUE_STATUS_LABELS, type CaseStatus, type IssueStatus } from '@/lib/content/model';
 
 export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   return <span className={`a-badge badge-${status}`}>{CASE_STATUS_LABELS[status]}</span>;
@@ -10,4 +8,7 @@ export function IssueStatusBadge({ status }: { status: IssueStatus }) {
   return <span className={`a-badge badge-${status}`}>{ISSUE_STATUS_LABELS[status]}</span>;
 }
 
-export { ISSUE_STATUS_LABELS };
+/** A proofreading finding's severity: errors block submitting and publishing, warnings advise. */
+export function SeverityBadge({ severity }: { severity: 'error' | 'warning' }) {
+  return <span className={`a-badge ${severity === 'error' ? 'badge-changes_requested' : 'badge-draft'}`}>{severity === 'error' ? '错误' : '提醒'}</span>;
+}

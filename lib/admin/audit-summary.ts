@@ -1,6 +1,6 @@
 // How an audit entry's before/after reads in the log: only what changed, with Chinese names for the
 // fields and values the services record. Pure, so it is unit-tested without a database.
-import { CASE_STATUS_LABELS, ROLE_LABELS, type CaseStatus, type Role } from '@/lib/content/model';
+import { CASE_STATUS_LABELS, ISSUE_STATUS_LABELS, ROLE_LABELS, type CaseStatus, type IssueStatus, type Role } from '@/lib/content/model';
 
 const FIELD_LABELS: Record<string, string> = {
   status: '状态',
@@ -33,13 +33,11 @@ const FIELD_LABELS: Record<string, string> = {
   fields: '字段',
 };
 
-const ISSUE_STATUS_LABELS: Record<string, string> = { draft: '未发布', scheduled: '已定时', published: '已发布' };
-
 function showValue(key: string, value: unknown): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (key === 'role' && typeof value === 'string' && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
-  if (key === 'status' && typeof value === 'string') return CASE_STATUS_LABELS[value as CaseStatus] ?? ISSUE_STATUS_LABELS[value] ?? value;
+  if (key === 'status' && typeof value === 'string') return CASE_STATUS_LABELS[value as CaseStatus] ?? ISSUE_STATUS_LABELS[value as IssueStatus] ?? value;
   if (key === 'sectionIndex' && typeof value === 'number') return value < 0 ? '概况与导语' : `第${value + 1}段`;
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v))).join('、').slice(0, 60);
   const text = typeof value === 'string' ? value : JSON.stringify(value);

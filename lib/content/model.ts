@@ -62,6 +62,8 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', editor: '编辑', reviewer: '审核' };
 
+export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = { draft: '未发布', scheduled: '定时发布', published: '已发布' };
+
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   draft: '草稿',
   in_review: '待审核',

@@ -1,4 +1,5 @@
 'use client';
+import { SeverityBadge } from '@/components/admin/status-badge';
 import { Button } from '@/components/ui/button';
 import { errorsFirst, RULE_LABELS, type Finding } from '@/lib/proofread';
 import type { CaseContent } from '@/lib/content/model';
@@ -33,7 +34,7 @@ export function FindingsPanel({ findings, content, onJump, onFix }: Props) {
         {errorsFirst(findings).slice(0, 200).map((f, i) => (
           <li key={`${f.field}-${f.sectionIndex}-${f.offset}-${f.rule}-${i}`} style={{ display: 'block' }}>
             <div>
-              <span className={`a-badge ${f.severity === 'error' ? 'badge-changes_requested' : 'badge-draft'}`}>{f.severity === 'error' ? '错误' : '提醒'}</span>{' '}
+              <SeverityBadge severity={f.severity} />{' '}
               <strong className="small">{RULE_LABELS[f.rule]}</strong> <span className="small muted">{where(f, content)}</span>
             </div>
             <div className="small">{f.message}</div>

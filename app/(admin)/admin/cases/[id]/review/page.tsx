@@ -7,7 +7,7 @@ import { CommentThread, type ThreadComment } from '@/components/admin/review/com
 import { DiffView } from '@/components/admin/review/diff-view';
 import { RestoreButton } from '@/components/admin/review/restore-button';
 import { ReviewActions } from '@/components/admin/review/review-actions';
-import { CaseStatusBadge } from '@/components/admin/status-badge';
+import { CaseStatusBadge, SeverityBadge } from '@/components/admin/status-badge';
 import { Notice } from '@/components/ui/notice';
 import { AUDIT_ACTION_LABELS, listAuditEntries, parseAuditFilters } from '@/lib/admin/audit-list';
 import { loadCaseDetail, parseRouteId } from '@/lib/admin/case-detail';
@@ -144,7 +144,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             <ul className="small">
               {findings.slice(0, 50).map((f, i) => (
                 <li key={i}>
-                  <span className={`a-badge ${f.severity === 'error' ? 'badge-changes_requested' : 'badge-draft'}`}>{f.severity === 'error' ? '错误' : '提醒'}</span> {RULE_LABELS[f.rule]}：{f.message}
+                  <SeverityBadge severity={f.severity} /> {RULE_LABELS[f.rule]}：{f.message}
                 </li>
               ))}
             </ul>
