@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
   // Lets two builds of one checkout coexist (e.g. a test build beside a running dev server).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   typedRoutes: false,
+  experimental: {
+    // The import upload is up to 5 MB (lib/validations/import.ts) and Next's default body limit is
+    // 1 MB, which would reject it before our own check could explain. Every other action bounds
+    // its fields in its zod schema.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   // Next's file-system cache plus two rules for the public pages: nothing cached before this process
   // started is served, and a change to the published read model (made by any instance) expires them.
   // See lib/public/cache-handler.mjs.

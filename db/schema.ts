@@ -158,11 +158,21 @@ export const caseRevisions = pgTable(
     content: jsonb().$type<CaseContent>().notNull(),
     /** Why this revision exists beyond an ordinary save, e.g. 恢复自第3版, 导入. */
     note: text().notNull().default(''),
+    /**
+     * Everyone whose text in this revision nobody else has reviewed yet (lib/workflow/contributors.ts);
+     * none of them may approve it. No default: every writer of a revision must say who it carries.
+     */
+    contributorIds: integer().array().notNull(),
+    /** Set when this revision is approved; its text then counts as reviewed for later revisions. */
+    approvedAt: timestamp({ withTimezone: true }),
+    approvedById: integer().references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     unique('case_revisions_case_number_key').on(t.caseId, t.number),
     check('case_revisions_number_positive', sql`${t.number} > 0`),
+    check('case_revisions_author_contributes', sql`${t.authorId} = ANY(${t.contributorIds})`),
+    check('case_revisions_approver_has_time', sql`${t.approvedById} IS NULL OR ${t.approvedAt} IS NOT NULL`),
     check(
       'case_revisions_urbanization_range',
       sql`(${t.content} -> 'profile' -> 'urbanizationRatePct') IS NULL OR jsonb_typeof(${t.content} -> 'profile' -> 'urbanizationRatePct') <> 'number' OR ((${t.content} -> 'profile' ->> 'urbanizationRatePct')::numeric BETWEEN 0 AND 100)`,

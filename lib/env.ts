@@ -2,6 +2,21 @@ import path from 'node:path';
 import { z } from 'zod';
 
 // Read and checked once, at start-up: a wrong setting fails loudly with what to set, in Chinese.
+
+/** An absolute http(s) address with no credentials, query or fragment; empty means unset. */
+function isSiteUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
+}
+
+const siteUrl = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || isSiteUrl(value), '必须是以 http:// 或 https:// 开头的完整网址，例如 https://cases.example.gov.cn')
+  .transform((value) => (value === '' ? undefined : value.replace(/\/+$/u, '')))
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -13,6 +28,15 @@ const envSchema = z.object({
   CASEBOOK_DATA_DIR: z.string().trim().min(1).optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET 至少需要 32 个字符（可用 openssl rand -base64 32 生成）').optional(),
   CASEBOOK_DEMO: z.enum(['0', '1']).optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-address.ts).
+  CASEBOOK_TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .regex(/^(?:\d|10)?$/u, 'CASEBOOK_TRUSTED_PROXIES 必须是应用前面反向代理的层数（0 到 10 的整数），例如只有一层 nginx 时设为 1')
+    .transform((v) => (v === '' ? 0 : Number(v)))
+    .default(0),
+  CASEBOOK_SITE_URL: siteUrl,
+  NEXTAUTH_URL: siteUrl,
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
@@ -37,4 +61,19 @@ export function env(): Env {
 export function demoEnabled(e: Env = env()): boolean {
   if (e.NODE_ENV === 'production') return e.CASEBOOK_DEMO === '1';
   return e.CASEBOOK_DEMO !== '0';
+}
+
+export const MISSING_SITE_URL_MESSAGE =
+  '缺少 CASEBOOK_SITE_URL：生产环境必须设置网站的对外地址（例如 https://cases.example.gov.cn）。' +
+  '登录 Cookie 是否带 Secure 标记、登录和退出后跳转到哪里都取决于它；不设置时会被当作 http://localhost:3000。';
+
+/**
+ * The address this app is served at, as next-auth sees it: NEXTAUTH_URL when set (the admin may
+ * live on another host than the public site), else CASEBOOK_SITE_URL. Production must set one.
+ */
+export function appUrl(e: Env = env()): string {
+  const url = e.NEXTAUTH_URL ?? e.CASEBOOK_SITE_URL;
+  if (url) return url;
+  if (e.NODE_ENV === 'production') throw new Error(MISSING_SITE_URL_MESSAGE);
+  return 'http://localhost:3000';
 }

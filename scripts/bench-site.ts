@@ -61,6 +61,7 @@ async function startNext(): Promise<ChildProcess> {
     CASEBOOK_DEMO: '1',
     CASEBOOK_DEMO_PASSWORD: process.env.CASEBOOK_DEMO_PASSWORD ?? 'bench-demo-password',
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-bench',
+    CASEBOOK_SITE_URL: process.env.CASEBOOK_SITE_URL ?? `http://127.0.0.1:${PORT}`,
   });
   await waitFor(`http://127.0.0.1:${PORT}/robots.txt`);
   return child;

@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, notLike, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { Role } from '@/lib/content/model';
+import { can } from '@/lib/workflow';
 import type { SearchParamsInput } from './case-table-state';
 
 export interface AuditFilters {
@@ -54,12 +56,22 @@ export function serializeAuditFilters(f: AuditFilters): string {
 }
 
 /**
+ * Sign-in records (auth.*) are for those who manage accounts: they show who tried which email from
+ * where, and whether that email has an account. Everyone else reads the log without them, filtered
+ * in the query so that no page, count or filter choice can include one.
+ */
+export function auditScope(role: Role): SQL | undefined {
+  return can(role, 'account.manage') ? undefined : notLike(auditLog.action, 'auth.%');
+}
+
+/**
  * A page of the audit log, newest first. Every staff member can read it (the trail is how the
  * newsroom answers "who changed this"); one extra row tells whether there is a next page.
  */
 export async function listAuditEntries(db: Db, actor: Actor | null, f: AuditFilters) {
   if (!actor) return { rows: [], hasNext: false };
-  const where: SQL[] = [];
+  const scope = auditScope(actor.role);
+  const where: SQL[] = scope ? [scope] : [];
   if (f.actorId) where.push(eq(auditLog.actorId, f.actorId));
   if (f.action) where.push(f.action.endsWith('.') ? sql`${auditLog.action} LIKE ${`${f.action}%`}` : eq(auditLog.action, f.action));
   if (f.targetType) where.push(eq(auditLog.targetType, f.targetType));
@@ -91,9 +103,9 @@ export async function listAuditEntries(db: Db, actor: Actor | null, f: AuditFilt
   return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE };
 }
 
-/** The action names that occur, for the filter's choices. */
-export async function auditActionNames(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+/** The action names that occur and the actor may see, for the filter's choices. */
+export async function auditActionNames(db: Db, actor: Actor): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).where(auditScope(actor.role)).orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }
 
@@ -128,5 +140,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.reset_password': '重置密码',
   'auth.sign_in': '登录',
   'auth.sign_in_failed': '登录失败',
+  'auth.sign_in_locked': '登录受限',
+  'user.unlock_sign_in': '解除登录限制',
   'auth.sign_out': '退出登录',
 };

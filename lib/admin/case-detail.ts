@@ -5,24 +5,33 @@ import { caseRevisions, cases, issues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { regionFullName } from '@/lib/regions';
-import { can } from '@/lib/workflow';
+import { can, caseContentLock } from '@/lib/workflow';
 
 /** A case with its current revision, for the editor and the review view; null when missing or not allowed. */
 export async function loadCaseDetail(db: Db, actor: Actor, caseId: number) {
   if (!can(actor.role, 'case.read')) return null;
   const [row] = await db
-    .select({ case: cases, revision: caseRevisions, issueNumber: issues.number, issueTitle: issues.title })
+    .select({
+      case: cases,
+      revision: caseRevisions,
+      issueNumber: issues.number,
+      issueTitle: issues.title,
+      issueStatus: issues.status,
+      issueScheduledAt: issues.scheduledAt,
+    })
     .from(cases)
     .innerJoin(caseRevisions, eq(caseRevisions.id, cases.currentRevisionId))
     .leftJoin(issues, eq(issues.id, cases.issueId))
     .where(eq(cases.id, caseId));
   if (!row) return null;
-  const { case: c, revision, issueNumber, issueTitle } = row;
+  const { case: c, revision, issueNumber, issueTitle, issueStatus, issueScheduledAt } = row;
   return {
     case: c,
     revision,
     content: revision.content,
     regions: revision.content.regions.map((code) => ({ code, fullName: regionFullName(code) ?? code })),
+    /** Why the content cannot be changed now (its issue is scheduled), or null. */
+    contentLock: issueNumber !== null && issueStatus !== null ? caseContentLock({ number: issueNumber, status: issueStatus, scheduledAt: issueScheduledAt }) : null,
     kicker: issueNumber !== null && c.position !== null ? `${issueLabel(issueNumber)}：${issueTitle} · ${caseLabel(c.position)}` : '未编入期刊',
   };
 }

@@ -1,6 +1,6 @@
 // The case editor's form values and schema, derived from the shared case content schema so the
 // browser checks exactly what the server will check. Pure: used by the form and by unit tests.
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { POPULATION_SCOPES, SECTION_HEADINGS, type CaseContent, type SectionKind } from '@/lib/content/model';
 import { caseContentSchema, profileSchema } from '@/lib/validations/case';
 

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { auditLog, cases, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { CaseStatus } from '@/lib/content/model';
+import { auditScope } from './audit-list';
 import { listIssuesWithReadiness } from './issue-detail';
 
 const LIMIT = 8;
@@ -28,6 +29,7 @@ export async function loadDashboard(db: Db, actor: Actor) {
       .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, actorName: users.name })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(auditScope(actor.role))
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(10),
   ]);

@@ -1,13 +1,11 @@
 // What the import screen shows before anything is written: each parsed issue and case with the
-// parser's warnings and the proofreader's findings. Pure, so it is tested without a server.
-import { z } from 'zod';
+// parser's warnings and the proofreader's findings, and why the import would be refused, if it
+// would. Pure, so it is tested without a server; the refusal comes from lib/services/import.
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
-import type { ImportJson, ParsedDocument } from '@/lib/import/types';
+import type { ParsedDocument } from '@/lib/import/types';
 import { contentFromParsedCase } from '@/lib/import/content';
-import { profileSchema, sectionSchema } from '@/lib/validations/case';
 import { proofreadCase, RULE_LABELS } from '@/lib/proofread';
 import { regionFullName } from '@/lib/regions';
-import { compilationText } from './compilation-export';
 import { placeNameOf } from './place-name';
 
 export interface PreviewFinding {
@@ -30,13 +28,20 @@ export interface PreviewCase {
   findings: PreviewFinding[];
 }
 
+/** Why confirming would be refused (nothing is written): the editor sees it before confirming. */
+export interface ImportRefusal {
+  message: string;
+  details: string[];
+}
+
 export interface ImportPreview {
   issues: { number: number; title: string; line: number; cases: PreviewCase[] }[];
   warnings: { line: number; message: string }[];
   totals: { issues: number; cases: number; errors: number; warnings: number };
+  refusal: ImportRefusal | null;
 }
 
-export function buildImportPreview(doc: ParsedDocument): ImportPreview {
+export function buildImportPreview(doc: ParsedDocument, refusal: ImportRefusal | null = null): ImportPreview {
   let errors = 0;
   let warnings = 0;
   const issues = doc.issues.map((issue) => ({
@@ -74,41 +79,6 @@ export function buildImportPreview(doc: ParsedDocument): ImportPreview {
     issues,
     warnings: doc.warnings,
     totals: { issues: issues.length, cases: issues.reduce((n, i) => n + i.cases.length, 0), errors, warnings },
+    refusal,
   };
-}
-
-const importJsonSchema = z.object({
-  issues: z.array(
-    z.object({
-      number: z.number().int().positive(),
-      title: z.string(),
-      cases: z.array(
-        z.object({
-          position: z.number().int().positive(),
-          title: z.string(),
-          regions: z.array(z.string()),
-          profile: profileSchema.nullable(),
-          lead: z.string(),
-          sections: z.array(sectionSchema),
-        }),
-      ),
-    }),
-  ),
-});
-
-/**
- * The importer's JSON (as the export writes it) turned back into compilation text, so JSON and
- * text take one path through the parser. Null when the JSON is not in that shape.
- */
-export function importJsonToText(json: string): string | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  const parsed = importJsonSchema.safeParse(data);
-  if (!parsed.success) return null;
-  const issues: ImportJson['issues'] = parsed.data.issues;
-  return compilationText(issues);
 }

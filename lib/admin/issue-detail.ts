@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseRevisions, cases, issues } from '@/db/schema';
+import { caseRevisions, cases, issues, publishedIssues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasBlockingErrors, proofreadCase } from '@/lib/proofread';
 import { can, isPublishable } from '@/lib/workflow';
@@ -33,7 +33,7 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
   if (!can(actor.role, 'case.read')) return null;
   const [issue] = await db.select().from(issues).where(eq(issues.id, issueId));
   if (!issue) return null;
-  const [rows, candidates] = await Promise.all([
+  const [rows, candidates, [publicCopy]] = await Promise.all([
     db
       .select({ case: cases, content: caseRevisions.content })
       .from(cases)
@@ -46,6 +46,7 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
       .where(isNull(cases.issueId))
       .orderBy(desc(cases.updatedAt))
       .limit(300),
+    db.select().from(publishedIssues).where(eq(publishedIssues.issueId, issueId)),
   ]);
   const items = rows.map(({ case: c, content }) => {
     const findings = proofreadCase(content);
@@ -58,6 +59,15 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
       errors: hasBlockingErrors(findings) ? findings.filter((f) => f.severity === 'error').length : 0,
     };
   });
-  return { issue, items, candidates };
+  // A published issue's number, theme and foreword may be edited; readers see the edit only when
+  // it is published again, so the reviewer is told what that publish would carry.
+  const unpublishedFields = publicCopy
+    ? [
+        publicCopy.number !== issue.number ? `期号（第${publicCopy.number}期 → 第${issue.number}期）` : null,
+        publicCopy.title !== issue.title ? '主题' : null,
+        publicCopy.foreword !== issue.foreword ? '编者按' : null,
+      ].filter((f): f is string => f !== null)
+    : [];
+  return { issue, items, candidates, unpublishedFields };
 }
 export type IssueDetail = NonNullable<Awaited<ReturnType<typeof loadIssueDetail>>>;

@@ -50,12 +50,15 @@ function normalizeDigits(text: string): string {
   return text.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
-/** A number written either way: "3", "３" or "三". Positive integers only; null otherwise. */
+/**
+ * A number written either way: "3", "３" or "三". Positive integers only; null otherwise, also for
+ * a digit run too long to be an exact number (a pasted "第99999999999999999999期").
+ */
 export function parseNumeral(text: string): number | null {
   const s = normalizeDigits(text.trim());
   if (/^\d+$/u.test(s)) {
     const n = Number.parseInt(s, 10);
-    return n > 0 ? n : null;
+    return n > 0 && Number.isSafeInteger(n) ? n : null;
   }
   return parseChineseNumeral(s);
 }

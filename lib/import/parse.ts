@@ -2,7 +2,7 @@
 // 典型做法之N：标题 / profile sentence or lead / （一）标题。正文) → issues and cases. Pure: no database.
 // Text is kept verbatim (errors in it are the proofreader's to report); every line it cannot
 // place, and every figure it cannot read, becomes a warning with its line number.
-import { sectionLabel } from '@/lib/content/numerals';
+import { MAX_CHINESE_NUMERAL, sectionLabel } from '@/lib/content/numerals';
 import { resolveRegionsFromText } from '@/lib/regions/resolve';
 import { classifyLine, sectionKindOf, splitLines, splitSectionHeading } from './lines';
 import { parseProfileSentence, startsLikeProfile } from './profile';
@@ -28,6 +28,9 @@ class Parser {
   private issue: ParsedIssue | null = null;
   private kase: ParsedCase | null = null;
   private marker: { number: number; text: string; line: number } | null = null;
+  // Sets, not searches of the lists: a pasted document may hold thousands of headings.
+  private readonly issueNumbers = new Set<number>();
+  private casePositions = new Set<number>();
 
   warn(line: number, message: string): void {
     this.warnings.push({ line, message });
@@ -82,7 +85,7 @@ class Parser {
       this.warn(line, `期号“第${numeral}期”与前面的标记“${marker.text}”不一致`);
     }
     const previous = this.issues.at(-1);
-    if (this.issues.some((i) => i.number === number)) {
+    if (this.issueNumbers.has(number)) {
       this.warn(line, `期号“第${numeral}期”重复`);
     } else if (previous && number !== previous.number + 1) {
       this.warn(line, `期号不连续：第${previous.number}期之后是“第${numeral}期”`);
@@ -90,6 +93,8 @@ class Parser {
     if (title === '') this.warn(line, `第${numeral}期缺少主题`);
     this.issue = { number, title, line, cases: [] };
     this.issues.push(this.issue);
+    this.issueNumbers.add(number);
+    this.casePositions = new Set();
   }
 
   private closeIssue(): void {
@@ -112,7 +117,7 @@ class Parser {
     }
     const cases = this.issue.cases;
     const expected = (cases.at(-1)?.position ?? 0) + 1;
-    if (cases.some((c) => c.position === position)) {
+    if (this.casePositions.has(position)) {
       this.warn(line, `典型做法之${numeral}编号重复`);
     } else if (position !== expected) {
       this.warn(line, `典型做法编号不连续：应为之${expected}，实为之${numeral}`);
@@ -120,6 +125,7 @@ class Parser {
     if (title === '') this.warn(line, `典型做法之${numeral}缺少标题`);
     this.kase = { position, line, title, regions: [], profile: null, lead: '', sections: [] };
     cases.push(this.kase);
+    this.casePositions.add(position);
   }
 
   private closeCase(): void {
@@ -146,7 +152,9 @@ class Parser {
     }
     const expected = c.sections.length + 1;
     if (number !== expected) {
-      this.warn(line, `小节序号应为${sectionLabel(expected - 1)}，实为（${numeral}）`);
+      // Past 999 sections (only in a broken paste) there is no Chinese numeral to spell.
+      const label = expected <= MAX_CHINESE_NUMERAL ? sectionLabel(expected - 1) : `（${expected}）`;
+      this.warn(line, `小节序号应为${label}，实为（${numeral}）`);
     }
     const { heading, body } = splitSectionHeading(rest);
     if (heading === '') this.warn(line, '小节缺少标题');

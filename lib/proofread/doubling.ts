@@ -1,6 +1,7 @@
 // Doubled words ("培训培训") and doubled punctuation ("，，", "。、"). Chinese reduplicates
 // freely (常常, 看看, 清清楚楚, 一步一步), so a doubled word must be two characters or more,
 // must not start with a numeral, and must not be one of the few verbs doubled on purpose.
+import { isHan } from './chars';
 import type { Hit } from './types';
 
 /** ABAB forms that are deliberate: tentative verbs and sounds. */
@@ -36,16 +37,27 @@ function doubled(offset: number, unit: string, length: number, severity: Hit['se
   };
 }
 
+const HAN_WORD = /^\p{Script=Han}+$/u;
+const PASTE_GAP = ' \u00a0\u3000';
+
 export function checkDoubledWords(text: string): Hit[] {
   const out: Hit[] = [];
   let i = 0;
   outer: while (i < text.length) {
+    // Cheap tests first: most positions start no word, or are not followed by a copy of one.
+    if (!isHan(String.fromCodePoint(text.codePointAt(i)!))) {
+      i++;
+      continue;
+    }
     for (const len of [6, 5, 4, 3, 2]) {
-      const unit = text.slice(i, i + len);
-      if (unit.length < len || !/^\p{Script=Han}+$/u.test(unit)) continue;
+      if (i + 2 * len > text.length) continue;
       // "培训 培训": a space left between the copies by the paste.
-      const gap = /^[ \u00a0\u3000]*/u.exec(text.slice(i + len))![0].length;
-      if (text.slice(i + len + gap, i + 2 * len + gap) !== unit) continue;
+      let copy = i + len;
+      while (copy < text.length && PASTE_GAP.includes(text[copy]!)) copy++;
+      if (text[copy] !== text[i]) continue;
+      const unit = text.slice(i, i + len);
+      if (!text.startsWith(unit, copy) || !HAN_WORD.test(unit)) continue;
+      const gap = copy - i - len;
       if (new Set(unit).size === 1 || NUMERAL_START.includes(unit[0]!) || ALLOWED_ABAB.has(unit)) continue;
       const tentative = len === 2 && gap === 0 && TENTATIVE_AFTER.test(text.slice(i + 2 * len));
       out.push(doubled(i, unit, 2 * len + gap, tentative ? 'warning' : 'error'));
@@ -54,10 +66,15 @@ export function checkDoubledWords(text: string): Hit[] {
     }
     i++;
   }
+  // The words found above do not overlap and stand in order, so one forward walk per pair
+  // finds the word covering k (a text of 的的的… would otherwise search all of them each time).
+  const words = out.length;
   for (const { pair, fine } of DOUBLED_FUNCTION_WORDS) {
+    let w = 0;
     for (let k = text.indexOf(pair); k >= 0; k = text.indexOf(pair, k + 2)) {
       if (fine.test(text.slice(Math.max(0, k - 1), k + 3))) continue;
-      if (out.some((h) => h.offset <= k && k < h.offset + h.length)) continue;
+      while (w < words && out[w]!.offset + out[w]!.length <= k) w++;
+      if (w < words && out[w]!.offset <= k) continue;
       out.push(doubled(k, pair[0]!, 2));
     }
   }

@@ -41,6 +41,16 @@ function checkPunctuation(text: string, out: Hit[]): void {
   }
 }
 
+/** hanBefore[i]: how many Chinese characters start before index i, to ask "any inside?" in O(1). */
+function hanCounts(text: string): Uint32Array {
+  const counts = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    counts[i + 1] = counts[i]! + (cp > 0x2e7f && isHan(String.fromCodePoint(cp)) ? 1 : 0);
+  }
+  return counts;
+}
+
 function checkParentheses(text: string, out: Hit[]): void {
   // Decide per pair, so "(1)" before Chinese text becomes "（1）" and not "(1）".
   const stack: number[] = [];
@@ -51,11 +61,13 @@ function checkParentheses(text: string, out: Hit[]): void {
     else if (text[i] === '\n') stack.length = 0;
   }
   for (const open of stack) pairs.push([open, null]);
+  // Nested pairs would each scan their inside again: count once, look up per pair.
+  const han = pairs.length > 0 ? hanCounts(text) : null;
   for (const [open, close] of pairs) {
     const ends = [open, close].filter((x): x is number => x !== null && x >= 0);
-    const inside = open >= 0 && close !== null ? text.slice(open + 1, close) : '';
+    const hanInside = han !== null && open >= 0 && close !== null && han[close]! > han[open + 1]!;
     const chinese =
-      /\p{Script=Han}/u.test(inside) ||
+      hanInside ||
       ends.some((x) => {
         const [before, after] = neighbours(text, x);
         return isChineseContext(before) || isChineseContext(after);

@@ -31,19 +31,25 @@ export const RULE_LABELS: Record<Finding['rule'], string> = {
   'profile-incomplete': '概况不完整',
 };
 
-/** Several missing-number checks may catch one gap; keep one finding per overlapping span. */
+/**
+ * Several missing-number checks may catch one gap; keep one finding per overlapping span. Kept
+ * findings of one rule never overlap, and they are taken in order of offset, so only the last one
+ * kept for the rule can overlap the next: no search through all of them.
+ */
 function dedupe(hits: Hit[]): Hit[] {
   const sorted = [...hits].sort((a, b) => a.offset - b.offset || b.length - a.length);
   const kept: Hit[] = [];
+  const lastKept = new Map<Hit['rule'], number>();
   for (const h of sorted) {
-    const clash = kept.find(
-      (k) =>
-        k.rule === h.rule &&
-        h.offset < k.offset + Math.max(k.length, 1) &&
-        k.offset < h.offset + Math.max(h.length, 1),
-    );
-    if (!clash) kept.push(h);
-    else if (clash.severity === 'warning' && h.severity === 'error') kept.splice(kept.indexOf(clash), 1, h);
+    const at = lastKept.get(h.rule);
+    const k = at === undefined ? undefined : kept[at]!;
+    const clash = k !== undefined && h.offset < k.offset + Math.max(k.length, 1) && k.offset < h.offset + Math.max(h.length, 1);
+    if (!clash) {
+      lastKept.set(h.rule, kept.length);
+      kept.push(h);
+    } else if (k.severity === 'warning' && h.severity === 'error') {
+      kept[at!] = h;
+    }
   }
   return kept;
 }
@@ -124,15 +130,22 @@ export function applyFix(text: string, finding: Finding): string {
   return text.slice(0, offset) + finding.fix.replacement + text.slice(offset + length);
 }
 
-/** Applies every fix that does not overlap another, right to left so offsets stay valid. */
+/**
+ * Applies every fix that does not overlap another, right to left so offsets stay valid. The text is
+ * assembled once from its pieces: applying fixes one by one would copy it once per fix.
+ */
 export function applyFixes(text: string, findings: readonly Finding[]): string {
   const fixable = findings.filter((f) => f.fix).sort((a, b) => b.offset - a.offset);
-  let out = text;
+  const pieces: string[] = [];
+  let rest = text.length;
   let limit = Number.POSITIVE_INFINITY;
   for (const f of fixable) {
     if (f.offset + f.length > limit) continue;
-    out = applyFix(out, f);
     limit = f.offset;
+    if (f.offset < 0 || f.offset + f.length > rest) continue;
+    pieces.push(text.slice(f.offset + f.length, rest), f.fix!.replacement);
+    rest = f.offset;
   }
-  return out;
+  pieces.push(text.slice(0, rest));
+  return pieces.reverse().join('');
 }

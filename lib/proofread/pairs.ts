@@ -18,33 +18,61 @@ function hit(offset: number, message: string): Hit {
   return { rule: 'unbalanced-pair', severity: 'error', offset, length: 1, message };
 }
 
-/** "1）", "a)" or "三）" opening a paragraph or a clause numbers a list item. */
+const LIST_NUMBER_KINDS: readonly { test: RegExp; max: number }[] = [
+  { test: /[0-9０-９]/u, max: 2 },
+  { test: /[a-zA-Z]/u, max: 1 },
+  { test: /[一二三四五六七八九十]/u, max: 3 },
+];
+const LIST_NUMBER_BEFORE = /[\s,，;；:：。]/u;
+
+/**
+ * "1）", "a)" or "三）" opening a paragraph or a clause numbers a list item. Read backwards from
+ * the bracket, a few characters at most, so a paragraph of brackets stays linear.
+ */
 function isListMarker(p: string, i: number): boolean {
   if (p[i] !== ')' && p[i] !== '）') return false;
-  const m = /(?:^|[\s,，;；:：。])(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})$/u.exec(p.slice(0, i));
-  return m !== null;
+  return LIST_NUMBER_KINDS.some(({ test, max }) => {
+    let k = i;
+    while (k > 0 && i - k <= max && test.test(p[k - 1]!)) k--;
+    const length = i - k;
+    return length >= 1 && length <= max && (k === 0 || LIST_NUMBER_BEFORE.test(p[k - 1]!));
+  });
 }
 
 function checkParagraph(p: string, base: number, out: Hit[]): void {
   const stack: { c: string; i: number }[] = [];
+  // How many open brackets on the stack each closing mark would close, so "is any of them
+  // closed by this?" needs no walk down the stack.
+  const waiting = new Map<string | undefined, number>();
+  const push = (c: string, i: number) => {
+    stack.push({ c, i });
+    const key = widthless(OPEN_TO_CLOSE[c]);
+    waiting.set(key, (waiting.get(key) ?? 0) + 1);
+  };
+  const pop = () => {
+    const top = stack.pop()!;
+    const key = widthless(OPEN_TO_CLOSE[top.c]);
+    waiting.set(key, waiting.get(key)! - 1);
+    return top;
+  };
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!;
     if (isListMarker(p, i)) continue;
     // An apostrophe inside Latin text (don’t) is not a closing quote.
     if (c === '’' && /[A-Za-z]/u.test(p[i - 1] ?? '') && /[A-Za-z]/u.test(p[i + 1] ?? '')) continue;
     if (c in OPEN_TO_CLOSE) {
-      stack.push({ c, i });
+      push(c, i);
     } else if (CLOSERS.has(c)) {
       const top = stack[stack.length - 1];
       if (top && closes(top.c, c)) {
-        stack.pop();
-      } else if (stack.some((s) => closes(s.c, c))) {
+        pop();
+      } else if ((waiting.get(widthless(c)) ?? 0) > 0) {
         // Something opened inside was never closed: report it, then close the outer pair.
         while (stack.length > 0 && !closes(stack[stack.length - 1]!.c, c)) {
-          const lost = stack.pop()!;
+          const lost = pop();
           out.push(hit(base + lost.i, `「${lost.c}」没有对应的「${OPEN_TO_CLOSE[lost.c]}」，请补全或删除。`));
         }
-        stack.pop();
+        pop();
       } else {
         out.push(hit(base + i, `「${c}」前面没有对应的开始符号，请补全或删除。`));
       }

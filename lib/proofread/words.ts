@@ -9,9 +9,21 @@ const UNIT_CHARS = '万亿千百十余多几数个人名家户项次列所套张
 
 type Span = readonly [number, number];
 
+/**
+ * Intl.Segmenter in the V8 of Node 20 costs time proportional to the whole input for every word
+ * it returns, so a long text would take quadratic time. The text is cut into short pieces where a
+ * word always ends, and a piece is segmented only when a rule asks about a character in it. A
+ * word always ends after a line break, and after punctuation or a space that a Chinese character
+ * follows (no Unicode word rule joins the two, and the dictionary works on runs of Chinese
+ * characters). A piece with no such place in MAX_PIECE characters (hostile text, never prose) is
+ * cut anyway; a word across that cut is read as two.
+ */
+const MAX_PIECE = 200;
+const PUNCTUATION_OR_SPACE = new Set([...'，。、；：！？“”‘’（）《》〈〉【】「」『』〔〕…—,.;:!?()[]"\' \t\u3000\u00a0']);
+const HAN = /\p{Script=Han}/u;
+const isHighSurrogate = (c: string): boolean => c >= '\ud800' && c <= '\udbff';
+
 let segmenter: Intl.Segmenter | null | undefined;
-let cachedText: string | null = null;
-let cachedWords: Span[] = [];
 
 function getSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
@@ -20,26 +32,77 @@ function getSegmenter(): Intl.Segmenter | null {
   return segmenter;
 }
 
-/** The word (start, end) covering each index of text; the last text is cached, rules ask often. */
-function wordsOf(text: string): Span[] {
-  if (cachedText === text) return cachedWords;
-  const spans: Span[] = new Array<Span>(text.length);
-  const seg = getSegmenter();
-  if (seg) {
-    for (const s of seg.segment(text)) {
-      const span: Span = [s.index, s.index + s.segment.length];
-      for (let k = span[0]; k < span[1]; k++) spans[k] = span;
+/** Start indexes of the pieces the text is segmented in (see MAX_PIECE). */
+function pieceStarts(text: string): number[] {
+  const starts = [0];
+  let start = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text[i]!;
+    const cut =
+      c === '\n' ||
+      (PUNCTUATION_OR_SPACE.has(c) && HAN.test(text[i + 1]!)) ||
+      (i + 1 - start >= MAX_PIECE && !isHighSurrogate(c));
+    if (cut) {
+      start = i + 1;
+      starts.push(start);
     }
   }
-  for (let k = 0; k < text.length; k++) spans[k] ??= [k, k + 1];
-  cachedText = text;
-  cachedWords = spans;
-  return spans;
+  return starts;
+}
+
+/** The words of one text, segmented piece by piece as rules ask; rules ask about the same text often. */
+class Words {
+  private readonly spans: (Span | undefined)[];
+  private readonly starts: number[];
+  private readonly done: boolean[];
+
+  constructor(readonly text: string) {
+    this.spans = new Array<Span | undefined>(text.length);
+    this.starts = pieceStarts(text);
+    this.done = new Array<boolean>(this.starts.length).fill(false);
+  }
+
+  at(i: number): Span {
+    if (i < 0 || i >= this.text.length) return [i, i + 1];
+    const piece = this.pieceOf(i);
+    if (!this.done[piece]) this.segment(piece);
+    return this.spans[i] ?? [i, i + 1];
+  }
+
+  private pieceOf(i: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private segment(piece: number): void {
+    this.done[piece] = true;
+    const seg = getSegmenter();
+    if (!seg) return;
+    const from = this.starts[piece]!;
+    const to = this.starts[piece + 1] ?? this.text.length;
+    for (const s of seg.segment(this.text.slice(from, to))) {
+      const span: Span = [from + s.index, from + s.index + s.segment.length];
+      for (let k = span[0]; k < span[1]; k++) this.spans[k] = span;
+    }
+  }
+}
+
+let cached: Words | null = null;
+
+function wordsOf(text: string): Words {
+  if (cached?.text !== text) cached = new Words(text);
+  return cached;
 }
 
 /** The dictionary word that covers text[i]. */
 export function wordAt(text: string, i: number): Span {
-  return wordsOf(text)[i] ?? [i, i + 1];
+  return wordsOf(text).at(i);
 }
 
 /**

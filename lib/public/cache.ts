@@ -9,9 +9,14 @@ import { queryPublicationFingerprint } from './queries';
 // every cached read together. One tag for everything is deliberate: a publish can change the home
 // page, the archive, region and theme lists, the feed, the sitemap, related-case links and search
 // filters, and publishing happens a few times a month, so precision would buy nothing but bugs.
+// Each read also carries the cache handler's epoch from just before it read, so an entry rendered
+// from data older than the last change is never served, however late it is written
+// (lib/public/cache-handler.mjs explains why that holds).
 
-/** Must equal PUBLIC_TAG in lib/public/cache-handler.mjs (tests/unit/public/cache.test.ts checks). */
+/** Must equal PUBLIC_TAG in lib/public/cache-handler.mjs (tests/unit/public/helpers.test.ts checks). */
 export const PUBLIC_TAG = 'casebook-public';
+/** Must equal EPOCH_TAG_PREFIX in lib/public/cache-handler.mjs (tests/integration/public/cache-race.test.ts checks). */
+export const EPOCH_TAG_PREFIX = 'casebook-public-epoch-';
 
 /**
  * Call after a publish or unpublish commits (from the Server Action or Route Handler that did it).
@@ -27,26 +32,44 @@ export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === 'phase-production-build';
 }
 
-type ProbeHolder = typeof globalThis & { __casebookPublicFingerprint?: () => Promise<string> };
+type HandlerLink = typeof globalThis & {
+  __casebookPublicFingerprint?: () => Promise<string>;
+  __casebookPublicEpochTag?: () => string;
+  __casebookPublicCacheReady?: () => Promise<void> | undefined;
+};
+const link = globalThis as HandlerLink;
 
 // The cache handler runs outside the app's bundles and has no database of its own: it asks the app,
 // through this probe, for the read model's fingerprint (works on PGlite and PostgreSQL alike).
 if (!isBuildPhase()) {
-  (globalThis as ProbeHolder).__casebookPublicFingerprint ??= async () => queryPublicationFingerprint(await getDb());
+  link.__casebookPublicFingerprint ??= async () => queryPublicationFingerprint(await getDb());
+}
+
+/** The handler's current epoch as a tag; without a handler, one that is never current. */
+function epochTag(): string {
+  return link.__casebookPublicEpochTag?.() ?? `${EPOCH_TAG_PREFIX}none`;
 }
 
 /**
  * A public read, cached under PUBLIC_TAG until a publish or unpublish. During `next build` it returns
  * `atBuild` without touching the database; those prerendered pages are never served, because the
- * cache handler treats entries older than the running process as misses.
+ * cache handler serves only entries the running process wrote.
  */
 export function cachedRead<A extends unknown[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>, atBuild: R): (...args: A) => Promise<R> {
-  return unstable_cache(
-    async (...args: A): Promise<R> => {
-      if (isBuildPhase()) return atBuild;
-      return read(await getDb(), ...args);
-    },
-    ['public', name],
-    { tags: [PUBLIC_TAG] },
-  );
+  const load = async (...args: A): Promise<R> => {
+    if (isBuildPhase()) return atBuild;
+    return read(await getDb(), ...args);
+  };
+  // The tags are fixed per unstable_cache wrapper, so there is one per epoch; the cache key does not
+  // include tags, so every epoch's wrapper reads and writes the same entries.
+  let current: { tag: string; run: (...args: A) => Promise<R> } | undefined;
+  return async (...args: A) => {
+    // Only the first reads of the process wait: for the handler's first look at the database.
+    const ready = link.__casebookPublicCacheReady?.();
+    if (ready) await ready;
+    // Taken before the read starts: the entry must not claim an epoch newer than its data.
+    const tag = epochTag();
+    if (current?.tag !== tag) current = { tag, run: unstable_cache(load, ['public', name], { tags: [PUBLIC_TAG, tag] }) };
+    return current.run(...args);
+  };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, max, ne, or, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { rowsOf, type Db } from '@/db/client';
 import { issueNumberRedirects, publishedCases, publishedIssues } from '@/db/schema';
 import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicIssue, PublicIssueSummary } from './types';
 
@@ -144,19 +144,26 @@ export async function queryProvinceCounts(db: Db): Promise<ProvinceCount[]> {
   return rowsOf<{ code: string; n: number | string }>(rows).map((r) => ({ code: r.code, count: Number(r.n) }));
 }
 
-/** Changes whenever the read model changes: what other app instances watch to drop their caches. */
+/**
+ * Identifies what the public can see: equal fingerprints mean equal public content, and every
+ * publish, republish, renumbering or unpublish gives a new one. The cache handler compares it with
+ * the last value it saw to learn of changes made elsewhere (lib/public/cache-handler.mjs). It hashes
+ * each published row's identity rather than counting rows and taking the latest time: a case's text
+ * is fixed by its revision, so no column a republish may leave alone, and no instance's clock, can
+ * hide a change. One statement, one round trip; the read model is a few thousand rows at most.
+ */
 export async function queryPublicationFingerprint(db: Db): Promise<string> {
-  const [issuesRow] = await db.select({ n: count(), at: max(publishedIssues.publishedAt) }).from(publishedIssues);
-  const [casesRow] = await db
-    .select({ n: count(), at: max(publishedCases.publishedAt), ids: sql<string>`coalesce(sum(${publishedCases.caseId} * ${publishedCases.position}), 0)::text` })
-    .from(publishedCases);
-  const [redirects] = await db.select({ n: count() }).from(issueNumberRedirects);
-  const at = (d: Date | string | null | undefined) => (d ? iso(d) : '-');
-  return [issuesRow?.n, at(issuesRow?.at), casesRow?.n, at(casesRow?.at), casesRow?.ids, redirects?.n].join('|');
+  const i = publishedIssues;
+  const c = publishedCases;
+  const r = issueNumberRedirects;
+  const digest = (fields: SQL, order: SQL, table: typeof i | typeof c | typeof r) =>
+    sql`(select coalesce(md5(string_agg(concat_ws(':', ${fields}), ',' order by ${order})), '-') from ${table})`;
+  type Row = { issues: string; cases: string; redirects: string };
+  const result = await db.execute<Row>(sql`select
+    ${digest(sql`${i.issueId}, ${i.number}, md5(${i.title}), md5(${i.foreword}), extract(epoch from ${i.publishedAt})`, sql`${i.issueId}`, i)} as issues,
+    ${digest(sql`${c.caseId}, ${c.issueId}, ${c.revisionId}, ${c.position}, extract(epoch from ${c.publishedAt})`, sql`${c.caseId}`, c)} as cases,
+    ${digest(sql`${r.oldNumber}, ${r.issueId}`, sql`${r.oldNumber}`, r)} as redirects`);
+  const [row] = rowsOf<Row>(result);
+  return `issues:${row?.issues}|cases:${row?.cases}|redirects:${row?.redirects}`;
 }
 
-/** db.execute returns an array on postgres-js and { rows } on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

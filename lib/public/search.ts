@@ -19,12 +19,15 @@ const PROVINCE_CODE = /^\d{2}0000$/u;
 // Half of a surrogate pair (no `u` flag, so the regex sees UTF-16 units).
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Lone surrogates and control characters cannot be shown or sent to PostgreSQL meaningfully. */
+/**
+ * Lone surrogates and control characters (C0, DEL, C1 such as U+0085) cannot be shown or sent to
+ * PostgreSQL meaningfully; line and paragraph separators would break the line the query is shown on.
+ */
 export function cleanQuery(raw: string): string {
   return raw
     .slice(0, MAX_QUERY_LENGTH)
     .replace(LONE_SURROGATE, ' ')
-    .replace(/[\u0000-\u001f\u007f\ufffd]/gu, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/gu, ' ')
     .trim();
 }
 

@@ -1,10 +1,25 @@
 // Highlighted snippets for search results, as plain/matched runs of text. Pure: no database, no React.
 import type { SnippetPart } from './types';
 
+/**
+ * Lower case that keeps every index in place: a character whose lower case has another length
+ * (İ → i̇) is left as it is, so offsets found in the folded text are offsets in the original.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const c of text) {
+    const l = c.toLowerCase();
+    out += l.length === c.length ? l : c;
+  }
+  return out;
+}
+
 /** Splits text into runs, marking every occurrence of any term (case-insensitive, longest term first). */
 export function highlight(text: string, terms: readonly string[]): SnippetPart[] {
-  const lower = text.toLowerCase();
-  const usable = [...new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
+  const lower = foldCase(text);
+  const usable = [...new Set(terms.map(foldCase).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
   const parts: SnippetPart[] = [];
   let plainStart = 0;
   let i = 0;
@@ -35,11 +50,10 @@ function cut(text: string, from: number, to: number): string {
 export function snippetOf(body: string, terms: readonly string[], width = 110): SnippetPart[] {
   const flat = body.replace(/\s+/gu, ' ').trim();
   const chars = Array.from(flat);
-  const lower = chars.map((c) => c.toLowerCase());
-  const joined = lower.join('');
+  const joined = foldCase(flat);
   let firstUnit = -1;
   for (const term of terms) {
-    const at = joined.indexOf(term.toLowerCase());
+    const at = joined.indexOf(foldCase(term));
     if (at >= 0 && (firstUnit < 0 || at < firstUnit)) firstUnit = at;
   }
   // Convert the UTF-16 offset to a code-point offset.

@@ -77,8 +77,13 @@ export async function conflictSince(
   };
 }
 
-export function conflictMessage(conflict: Conflict, what = '案例'): string {
-  if (conflict.changes.length === 0) return `${what}已被其他人修改，你的保存未生效；请刷新后重新修改。`;
+/** attempted: what the user tried, when it was not a save (提交审核, 撤回提交). */
+export function conflictMessage(conflict: Conflict, what = '案例', attempted?: string): string {
   const parts = conflict.changes.map((c) => `${c.by}${c.action}${c.fields.length ? `（${c.fields.join('、')}）` : ''}`);
+  if (attempted) {
+    const since = parts.length ? `你打开之后，${what}已被修改：${parts.join('；')}。` : `${what}已被其他人修改。`;
+    return `${since}你的“${attempted}”未生效，请查看最新内容后再决定。`;
+  }
+  if (conflict.changes.length === 0) return `${what}已被其他人修改，你的保存未生效；请刷新后重新修改。`;
   return `你打开之后，${what}已被修改：${parts.join('；')}。你的保存未生效，请对照最新内容重新修改。`;
 }

@@ -60,8 +60,21 @@ export async function insertCaseWithRevision(tx: Db, input: NewCaseInput): Promi
   return updated!;
 }
 
-export async function appendRevision(tx: Db, caseId: number, number: number, authorId: number, content: CaseContent, note: string) {
-  const [revision] = await tx.insert(caseRevisions).values({ caseId, number, authorId, content, note }).returning();
+/** Adds a revision. contributorIds: whose unreviewed text it carries (lib/workflow/contributors.ts);
+ *  left out, the text is the author's alone, as for a first revision. */
+export async function appendRevision(
+  tx: Db,
+  caseId: number,
+  number: number,
+  authorId: number,
+  content: CaseContent,
+  note: string,
+  contributorIds: readonly number[] = [authorId],
+) {
+  const [revision] = await tx
+    .insert(caseRevisions)
+    .values({ caseId, number, authorId, content, note, contributorIds: [...contributorIds] })
+    .returning();
   if (!revision) throw new Error('insert returned no revision');
   return revision;
 }

@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, type Case, type CaseRevision } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { caseRefSchema, createCaseSchema, saveCaseSchema } from '@/lib/validations/case';
-import { transition, type CaseEvent } from '@/lib/workflow';
+import { caseStatusChangeSchema, createCaseSchema, saveCaseSchema } from '@/lib/validations/case';
+import { ACTION_LABELS, CASE_EVENT_ACTIONS, transition, type CaseEvent } from '@/lib/workflow';
 import { writeAudit } from './audit';
-import { checkVersion, lockCase, revisionById, writeCaseContent } from './case-write';
+import { checkVersion, lockCase, lockCaseForContent, revisionById, writeCaseContent } from './case-write';
 import { insertCaseWithRevision } from './case-store';
 import { authorize, inTransaction, refuse } from './guard';
 import { blockingFindings } from './proofreading';
@@ -40,28 +40,35 @@ export async function saveCase(db: Db, actor: Actor, input: unknown): Promise<Re
   if (!parsed.ok) return parsed;
   const { caseId, baseVersion, content } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const row = await lockCase(tx, caseId);
+    const row = await lockCaseForContent(tx, caseId);
     await checkVersion(tx, row, baseVersion);
     const written = await writeCaseContent(tx, row, actor, { content, note: '', action: 'case.save' });
     return ok(written ?? { case: row, revision: null });
   });
 }
 
-/** A status-only change of a case: lock, ask the workflow, write, audit. */
+/** Which case a status change is about; baseVersion, when given, is the version the user acted on. */
+export interface CaseTarget {
+  caseId: number;
+  baseVersion?: number;
+}
+
+/** A status-only change of a case: lock, check the version, ask the workflow, write, audit. */
 export async function changeStatus(
   tx: Db,
   actor: Actor,
-  caseId: number,
+  target: CaseTarget,
   event: CaseEvent,
   action: string,
   extra: (row: Case) => Partial<typeof cases.$inferInsert> = () => ({}),
 ): Promise<Case> {
-  const row = await lockCase(tx, caseId);
+  const row = await lockCase(tx, target.caseId);
+  if (target.baseVersion !== undefined) await checkVersion(tx, row, target.baseVersion, ACTION_LABELS[CASE_EVENT_ACTIONS[event]]);
   const revision = await revisionById(tx, row.currentRevisionId);
   const next = transition(row.status, event, {
     role: actor.role,
     actorId: actor.id,
-    revisionAuthorId: revision.authorId,
+    revisionContributorIds: revision.contributorIds,
     // While a case is in review nothing but the submission has changed its row since.
     submittedById: row.status === 'in_review' ? row.updatedById : null,
   });
@@ -86,14 +93,15 @@ export async function changeStatus(
   return updated!;
 }
 
+/** Puts the case in review; a stale baseVersion (the case changed since the editor looked) is a conflict. */
 export async function submitForReview(db: Db, actor: Actor, input: unknown): Promise<CaseResult> {
-  const parsed = authorize(actor, 'case.submit', caseRefSchema, input);
+  const parsed = authorize(actor, 'case.submit', caseStatusChangeSchema, input);
   if (!parsed.ok) return parsed;
-  return inTransaction(db, async (tx) => ok({ case: await changeStatus(tx, actor, parsed.data.caseId, 'submit', 'case.submit') }));
+  return inTransaction(db, async (tx) => ok({ case: await changeStatus(tx, actor, parsed.data, 'submit', 'case.submit') }));
 }
 
 export async function withdrawSubmission(db: Db, actor: Actor, input: unknown): Promise<CaseResult> {
-  const parsed = authorize(actor, 'case.withdraw', caseRefSchema, input);
+  const parsed = authorize(actor, 'case.withdraw', caseStatusChangeSchema, input);
   if (!parsed.ok) return parsed;
-  return inTransaction(db, async (tx) => ok({ case: await changeStatus(tx, actor, parsed.data.caseId, 'withdraw', 'case.withdraw') }));
+  return inTransaction(db, async (tx) => ok({ case: await changeStatus(tx, actor, parsed.data, 'withdraw', 'case.withdraw') }));
 }

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { cases, issues, type Issue } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { createIssueSchema, issueCaseSchema, reorderCasesSchema, updateIssueSchema } from '@/lib/validations/issue';
+import { issueCasesLock, issueFieldsLock } from '@/lib/workflow';
 import { writeAudit } from './audit';
 import { conflictMessage, conflictSince } from './case-changes';
 import { authorize, inTransaction, isUniqueViolation, refuse } from './guard';
@@ -45,7 +46,8 @@ export async function createIssue(db: Db, actor: Actor, input: unknown): Promise
   );
 }
 
-/** Changes number, theme or foreword. A published issue's public copy changes when it is published again. */
+/** Changes number, theme or foreword: refused while scheduled. A published issue's public copy
+ *  changes only when a reviewer publishes it again, and the publish controls list what would change. */
 export async function updateIssue(db: Db, actor: Actor, input: unknown): Promise<Result<{ issue: Issue }>> {
   const parsed = authorize(actor, 'issue.edit', updateIssueSchema, input);
   if (!parsed.ok) return parsed;
@@ -54,6 +56,8 @@ export async function updateIssue(db: Db, actor: Actor, input: unknown): Promise
     () =>
       inTransaction(db, async (tx) => {
         const row = await lockIssue(tx, issueId);
+        const locked = issueFieldsLock(row);
+        if (locked) refuse(locked);
         if (row.version !== baseVersion) {
           const conflict = await conflictSince(tx, { type: 'issue', id: row.id }, baseVersion, row.version);
           refuse(conflictMessage(conflict, '这一期'), { conflict });
@@ -87,8 +91,9 @@ export async function updateIssue(db: Db, actor: Actor, input: unknown): Promise
 
 async function lockArrangeableIssue(tx: Db, issueId: number): Promise<Issue> {
   const issue = await lockIssue(tx, issueId);
-  // The public copy is rewritten only by publishing; rearranging under it would leave the two apart.
-  if (issue.status === 'published') refuse('本期已发布，请先撤回发布再调整案例。');
+  // A scheduled issue goes out as scheduled; a published one's public copy is rewritten only by publishing.
+  const locked = issueCasesLock(issue);
+  if (locked) refuse(locked);
   return issue;
 }
 

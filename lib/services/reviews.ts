@@ -17,7 +17,7 @@ export async function requestChanges(db: Db, actor: Actor, input: unknown): Prom
   if (!parsed.ok) return parsed;
   const { caseId, comment, sectionIndex } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const row = await changeStatus(tx, actor, caseId, 'requestChanges', 'case.request_changes', () => ({ lastReviewerId: actor.id }));
+    const row = await changeStatus(tx, actor, { caseId }, 'requestChanges', 'case.request_changes', () => ({ lastReviewerId: actor.id }));
     const created = await insertComment(tx, actor, { caseId, revisionId: row.currentRevisionId!, sectionIndex, parentId: null, body: comment });
     return ok({ case: row, comment: created });
   });
@@ -29,10 +29,12 @@ export async function approve(db: Db, actor: Actor, input: unknown): Promise<Res
   if (!parsed.ok) return parsed;
   const { caseId, revisionId } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const row = await changeStatus(tx, actor, caseId, 'approve', 'case.approve', (locked) => {
+    const row = await changeStatus(tx, actor, { caseId }, 'approve', 'case.approve', (locked) => {
       if (locked.currentRevisionId !== revisionId) refuse('你审阅的不是最新版本：案例在你审阅期间已被修改，请查看最新版本后再审核。');
       return { approvedRevisionId: revisionId, lastReviewerId: actor.id };
     });
+    // Marks the text as reviewed, so later revisions built on it no longer count its writers.
+    await tx.update(caseRevisions).set({ approvedAt: new Date(), approvedById: actor.id }).where(eq(caseRevisions.id, revisionId));
     return ok({ case: row });
   });
 }

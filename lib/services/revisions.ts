@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { caseRefSchema } from '@/lib/validations/case';
 import { compareRevisionsSchema, restoreRevisionSchema } from '@/lib/validations/revision';
 import { diffContents, type ContentDiff } from './revision-diff';
-import { checkVersion, lockCase, writeCaseContent } from './case-write';
+import { checkVersion, lockCaseForContent, writeCaseContent } from './case-write';
 import { authorize, inTransaction, refuse } from './guard';
 import { fail, ok, type Result } from './result';
 
@@ -66,7 +66,7 @@ export async function restoreRevision(db: Db, actor: Actor, input: unknown): Pro
   if (!parsed.ok) return parsed;
   const { caseId, revisionId, baseVersion } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const row = await lockCase(tx, caseId);
+    const row = await lockCaseForContent(tx, caseId);
     await checkVersion(tx, row, baseVersion);
     const [source] = await tx.select().from(caseRevisions).where(and(eq(caseRevisions.id, revisionId), eq(caseRevisions.caseId, caseId)));
     if (!source) refuse('该版本不属于这个案例。');
@@ -74,6 +74,8 @@ export async function restoreRevision(db: Db, actor: Actor, input: unknown): Pro
       content: source.content,
       note: `恢复自第${source.number}版`,
       action: 'case.restore',
+      // The restored text is its writers' until someone else reviews it, whoever brings it back.
+      source,
       extraAudit: { restoredFrom: source.number },
     });
     if (!written) refuse(`当前内容与第${source.number}版相同，无需恢复。`);

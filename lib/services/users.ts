@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { users, type User } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { generatePassword, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { accountLockedUntil, clearAccountCounters, lockedAccounts } from '@/lib/auth/throttle';
 import { ROLE_LABELS, type Role } from '@/lib/content/model';
 import { changeOwnPasswordSchema, changeRoleSchema, createUserSchema, resetPasswordSchema, userRefSchema } from '@/lib/validations/account';
 import { can, permissionDenied } from '@/lib/workflow';
@@ -17,9 +18,13 @@ export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active' 
 const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt };
 const toPublic = (u: User): PublicUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, active: u.active, createdAt: u.createdAt });
 
-export async function listUsers(db: Db, actor: Actor): Promise<Result<{ users: PublicUser[] }>> {
+/** An account in the admin's list, with until when its sign-in is refused somewhere (null if it is not). */
+export type ListedUser = PublicUser & { signInLockedUntil: Date | null };
+
+export async function listUsers(db: Db, actor: Actor): Promise<Result<{ users: ListedUser[] }>> {
   if (!can(actor.role, 'account.manage')) return fail(permissionDenied('account.manage'));
-  return ok({ users: await db.select(publicColumns).from(users).orderBy(asc(users.id)) });
+  const [rows, locks] = await Promise.all([db.select(publicColumns).from(users).orderBy(asc(users.id)), lockedAccounts(db, new Date())]);
+  return ok({ users: rows.map((u) => ({ ...u, signInLockedUntil: locks.get(u.email) ?? null })) });
 }
 
 /** Creates an account; without a password one is generated and returned once, for the admin to pass on. */
@@ -160,5 +165,31 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: unknown): P
     // Someone else changed the password between our check and this transaction: theirs stands.
     if (user.passwordHash !== me.passwordHash) refuse('密码刚刚已被修改，请重新登录后再试。');
     return { passwordHash };
+  });
+}
+
+/**
+ * Lifts the sign-in limits on an account (its counters for every address, and the account-wide
+ * one), for an owner kept out by someone else's guesses. The limits on an address, which cover
+ * everyone signing in from it, are not the account's to lift: they expire by themselves.
+ */
+export async function unlockSignIn(db: Db, actor: Actor, input: unknown): Promise<UserResult> {
+  const parsed = authorize(actor, 'account.unlockSignIn', userRefSchema, input);
+  if (!parsed.ok) return parsed;
+  return inTransaction(db, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, parsed.data.userId));
+    if (!user) refuse('账号不存在。');
+    const lockedUntil = await accountLockedUntil(tx, user.email, new Date());
+    if (!lockedUntil) refuse('该账号目前没有登录限制，无需解除。');
+    await clearAccountCounters(tx, user.email);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: 'user.unlock_sign_in',
+      targetType: 'user',
+      targetId: user.id,
+      before: { lockedUntil: lockedUntil.toISOString() },
+      after: { lockedUntil: null },
+    });
+    return ok({ user: toPublic(user) });
   });
 }

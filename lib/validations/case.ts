@@ -1,24 +1,32 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { POPULATION_SCOPES, SECTION_KINDS } from '@/lib/content/model';
+import { id } from './common';
 
-// Shared by the admin forms (react-hook-form + zodResolver) and the services: no server imports.
+// Shared by the admin forms (react-hook-form + zodResolver), the services and the importer: no
+// server imports. Every string, array and number is bounded.
 
-const id = (label: string) => z.number({ error: `缺少${label}` }).int(`${label}无效`).positive(`${label}无效`);
+export const MAX_SECTIONS = 30;
+/** Generous ceilings (China: 9.6 million km², 141,000 万人, about 1.3 million 亿元 of GDP). The
+ *  proofreader judges plausibility; these only keep absurd figures out of the database. */
+const MAX_AREA_KM2 = 10_000_000;
+const MAX_POPULATION_WAN = 200_000;
+const MAX_YI = 10_000_000;
+
 const optionalNumber = (label: string, rule: (n: z.ZodNumber) => z.ZodNumber) =>
   rule(z.number({ error: `${label}必须是数字` })).nullable();
 
 export const profileSchema = z.object({
   year: optionalNumber('年份', (n) => n.int('年份必须是整数').min(1949, '年份不早于1949年').max(2100, '年份不晚于2100年')),
-  landAreaKm2: optionalNumber('国土面积', (n) => n.positive('国土面积必须大于0')),
+  landAreaKm2: optionalNumber('国土面积', (n) => n.positive('国土面积必须大于0').max(MAX_AREA_KM2, '国土面积不超过1000万平方公里')),
   population: z
     .object({
       scope: z.enum(POPULATION_SCOPES, { error: '请选择人口统计范围' }),
-      value: optionalNumber('常住人口', (n) => n.positive('常住人口必须大于0')),
+      value: optionalNumber('常住人口', (n) => n.positive('常住人口必须大于0').max(MAX_POPULATION_WAN, '常住人口不超过200000万人')),
     })
     .nullable(),
   urbanizationRatePct: optionalNumber('城镇化率', (n) => n.min(0, '城镇化率不能小于0').max(100, '城镇化率不能超过100%')),
-  gdpYi: optionalNumber('地区生产总值', (n) => n.nonnegative('地区生产总值不能为负数')),
-  budgetRevenueYi: optionalNumber('一般公共预算收入', (n) => n.nonnegative('一般公共预算收入不能为负数')),
+  gdpYi: optionalNumber('地区生产总值', (n) => n.nonnegative('地区生产总值不能为负数').max(MAX_YI, '地区生产总值不超过1000万亿元')),
+  budgetRevenueYi: optionalNumber('一般公共预算收入', (n) => n.nonnegative('一般公共预算收入不能为负数').max(MAX_YI, '一般公共预算收入不超过1000万亿元')),
 });
 
 export const sectionSchema = z.object({
@@ -35,7 +43,7 @@ export const caseContentSchema = z.object({
     .refine((codes) => new Set(codes).size === codes.length, '地区不能重复'),
   profile: profileSchema.nullable(),
   lead: z.string().trim().max(5000, '导语不超过5000个字'),
-  sections: z.array(sectionSchema).min(1, '至少需要一个段落').max(30, '段落不超过30个'),
+  sections: z.array(sectionSchema).min(1, '至少需要一个段落').max(MAX_SECTIONS, `段落不超过${MAX_SECTIONS}个`),
   tags: z
     .array(z.string().trim().min(1, '主题不能为空').max(20, '主题不超过20个字'))
     .max(20, '主题不超过20个')
@@ -53,10 +61,13 @@ export const saveCaseSchema = z.object({
 
 export const caseRefSchema = z.object({ caseId: id('案例') });
 
+/** Submit and withdraw: the version the editor saw, so acting on a case that changed since is a conflict. */
+export const caseStatusChangeSchema = z.object({ caseId: id('案例'), baseVersion: id('版本号') });
+
 export const requestChangesSchema = z.object({
   caseId: id('案例'),
   comment: z.string().trim().min(1, '退回修改时必须填写意见').max(5000, '意见不超过5000个字'),
-  sectionIndex: z.number().int().min(-1).nullable().default(null),
+  sectionIndex: z.number().int('段落无效').min(-1, '段落无效').max(MAX_SECTIONS - 1, '段落无效').nullable().default(null),
 });
 
 export const approveSchema = z.object({

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
-const id = (label: string) => z.number({ error: `缺少${label}` }).int(`${label}无效`).positive(`${label}无效`);
+import { z } from './zod';
+import { id, issueNumberSchema, MAX_CASES_PER_ISSUE } from './common';
 
 export const issueFieldsSchema = z.object({
-  number: z.coerce.number({ error: '期号必须是数字' }).int('期号必须是整数').positive('期号必须大于0').max(9999, '期号不超过9999'),
+  number: issueNumberSchema,
   title: z.string().trim().min(1, '请填写主题').max(200, '主题不超过200个字'),
   foreword: z.string().trim().max(5000, '编者按不超过5000个字').default(''),
 });
@@ -18,7 +17,10 @@ export const issueCaseSchema = z.object({ issueId: id('期'), caseId: id('案例
 
 export const reorderCasesSchema = z.object({
   issueId: id('期'),
-  caseIds: z.array(id('案例')).refine((ids) => new Set(ids).size === ids.length, '案例不能重复'),
+  caseIds: z
+    .array(id('案例'))
+    .max(MAX_CASES_PER_ISSUE, `一期的案例不超过${MAX_CASES_PER_ISSUE}个`)
+    .refine((ids) => new Set(ids).size === ids.length, '案例不能重复'),
 });
 
 export const scheduleIssueSchema = z.object({

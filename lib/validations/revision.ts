@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
-const id = (label: string) => z.number({ error: `缺少${label}` }).int(`${label}无效`).positive(`${label}无效`);
+import { z } from './zod';
+import { id } from './common';
 
 export const compareRevisionsSchema = z.object({ caseId: id('案例'), fromRevisionId: id('版本'), toRevisionId: id('版本') });
 

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'issue.unpublish',
   'issue.schedule',
   'account.manage',
+  'account.unlockSignIn',
   'account.changeOwnPassword',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -81,6 +82,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'issue.unpublish': '撤回发布',
   'issue.schedule': '定时发布',
   'account.manage': '管理账号',
+  'account.unlockSignIn': '解除登录限制',
   'account.changeOwnPassword': '修改密码',
 };
 

@@ -8,15 +8,16 @@ export type CaseEvent = 'edit' | 'submit' | 'withdraw' | 'requestChanges' | 'app
 export interface CaseTransitionContext {
   role: Role;
   actorId: number;
-  /** Author of the revision the event is about (the current one). */
-  revisionAuthorId: number;
+  /** Everyone whose not-yet-reviewed text is in the revision the event is about (the current one). */
+  revisionContributorIds: readonly number[];
   /** Who put the case into review; known while it is in review. */
   submittedById: number | null;
 }
 
 export type Transition<S> = { ok: true; status: S } | { ok: false; reason: string };
 
-const CASE_EVENT_ACTIONS: Record<CaseEvent, Action> = {
+/** The permission each case event needs. */
+export const CASE_EVENT_ACTIONS: Record<CaseEvent, Action> = {
   edit: 'case.edit',
   submit: 'case.submit',
   withdraw: 'case.withdraw',
@@ -51,8 +52,11 @@ export function transition(status: CaseStatus, event: CaseEvent, ctx: CaseTransi
       return to('changes_requested');
     case 'approve':
       if (status !== 'in_review') return refuse(`${inState(status)}，只有待审核的案例可以审核通过。`);
-      // Separation of duties holds for everyone, admins included.
-      if (ctx.revisionAuthorId === ctx.actorId) return refuse('不能审核通过自己撰写的版本，请由其他审核人员审核。');
+      // Separation of duties holds for everyone, admins included, and follows the text: restoring or
+      // editing someone's unreviewed draft does not make it anyone else's.
+      if (ctx.revisionContributorIds.includes(ctx.actorId)) {
+        return refuse('这一版含有你自己撰写、尚未经他人审核的内容（包括别人恢复或接着修改的你的文字），不能由你审核通过，请由其他审核人员审核。');
+      }
       return to('approved');
   }
 }

@@ -45,7 +45,7 @@ describe(`database constraints (${testTarget})`, () => {
     const base = sampleContent();
     const row = await insertCaseWithRevision(db, { content: base, authorId: editor.id });
     const bad = (profile: Partial<NonNullable<typeof base.profile>>) =>
-      db.insert(caseRevisions).values({ caseId: row.id, number: 2, authorId: editor.id, content: { ...base, profile: { ...base.profile!, ...profile } } });
+      db.insert(caseRevisions).values({ caseId: row.id, number: 2, authorId: editor.id, contributorIds: [editor.id], content: { ...base, profile: { ...base.profile!, ...profile } } });
     await expect(bad({ urbanizationRatePct: 120 })).rejects.toThrow();
     await expect(bad({ landAreaKm2: 0 })).rejects.toThrow();
     await expect(bad({ landAreaKm2: -5 })).rejects.toThrow();

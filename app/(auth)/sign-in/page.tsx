@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInCallbackPath } from '@/lib/auth/callback-url';
 import { getActor } from '@/lib/auth/current';
+import { appUrl } from '@/lib/env';
 import './sign-in.css';
 
 export const metadata: Metadata = { title: '登录', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-/** Only same-site paths: a sign-in link must not be able to send people elsewhere. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/admin';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  // Only same-site paths: a sign-in link must not be able to send people elsewhere.
+  const callbackUrl = signInCallbackPath((await searchParams).callbackUrl, appUrl());
   if (await getActor()) redirect(callbackUrl);
   return (
     <main className="sign-in">

@@ -1,7 +1,7 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { changeRoleAction, deactivateUserAction, reactivateUserAction, resetPasswordAction } from '@/app/(admin)/admin/accounts/actions';
-import { formatDate } from '@/components/admin/format';
+import { changeRoleAction, deactivateUserAction, reactivateUserAction, resetPasswordAction, unlockSignInAction } from '@/app/(admin)/admin/accounts/actions';
+import { formatDate, formatDateTime } from '@/components/admin/format';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
@@ -14,6 +14,8 @@ interface Account {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** Until when sign-in is refused for this account somewhere, or null. */
+  signInLockedUntil: string | null;
 }
 
 type Outcome = { ok: true; message?: string; generatedPassword?: string | null } | { ok: false; message: string };
@@ -70,13 +72,24 @@ export function AccountsTable({ users, selfId }: { users: Account[]; selfId: num
                     ))}
                   </select>
                 </td>
-                <td>{u.active ? <span className="a-badge badge-approved">正常</span> : <span className="a-badge badge-draft">已停用</span>}</td>
+                <td>
+                  {u.active ? <span className="a-badge badge-approved">正常</span> : <span className="a-badge badge-draft">已停用</span>}
+                  {u.signInLockedUntil ? (
+                    <>
+                      {' '}
+                      <span className="a-badge badge-changes_requested" title="登录失败过多，暂时拒绝登录">登录受限至 {formatDateTime(u.signInLockedUntil)}</span>
+                    </>
+                  ) : null}
+                </td>
                 <td className="nowrap small">{formatDate(u.createdAt)}</td>
                 <td className="nowrap">
                   <span className="actions">
                     <Button size="sm" onClick={() => setConfirm({ title: `重置${u.name}的密码`, body: '将生成一个新密码并只显示一次；对方现有的登录全部失效。', run: () => resetPasswordAction({ userId: u.id }) })}>
                       重置密码
                     </Button>
+                    {u.signInLockedUntil ? (
+                      <Button size="sm" pending={pending} onClick={() => run(() => unlockSignInAction({ userId: u.id }))}>解除登录限制</Button>
+                    ) : null}
                     {u.id === selfId ? null : u.active ? (
                       <Button size="sm" variant="danger" onClick={() => setConfirm({ title: `停用${u.name}`, body: '对方将立即无法登录和操作，内容和记录全部保留，可随时重新启用。', run: () => deactivateUserAction({ userId: u.id }) })}>
                         停用

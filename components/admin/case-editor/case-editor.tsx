@@ -31,6 +31,8 @@ export interface CaseEditorProps {
   initialRegions: PickedRegion[];
   can: { submit: boolean; withdraw: boolean };
   kicker?: string;
+  /** Why the content cannot be changed at all right now (its issue is scheduled), or nothing. */
+  lockedReason?: string | null;
 }
 
 const AUTOSAVE_MS = 4000;
@@ -42,7 +44,7 @@ function fieldPath(f: Finding): FieldPath<CaseFormValues> | null {
   return null;
 }
 
-export function CaseEditor({ caseId, version: initialVersion, status: initialStatus, initial, initialRegions, can, kicker }: CaseEditorProps) {
+export function CaseEditor({ caseId, version: initialVersion, status: initialStatus, initial, initialRegions, can, kicker, lockedReason = null }: CaseEditorProps) {
   const form = useForm<CaseFormValues>({ resolver: zodResolver(caseFormSchema), defaultValues: initial, mode: 'onBlur' });
   const { register, setValue, getValues, formState, handleSubmit, control } = form;
   const [regions, setRegions] = useState(initialRegions);
@@ -57,8 +59,9 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
   const deferred = useDeferredValue(content);
   const findings = useMemo(() => proofreadCase(deferred), [deferred]);
   const sentence = content.profile ? renderProfileSentence(content.profile, placeNameOf(content.regions)) : '';
-  const editable = s.status !== 'in_review';
-  const autosaves = caseId !== null && (s.status === 'draft' || s.status === 'changes_requested');
+  const locked = lockedReason !== null;
+  const editable = s.status !== 'in_review' && !locked;
+  const autosaves = !locked && caseId !== null && (s.status === 'draft' || s.status === 'changes_requested');
 
   useEffect(() => {
     const kept = sessionStorage.getItem(storageKey);
@@ -118,8 +121,15 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
         <div className="actions">
           {caseId !== null ? <Link className="btn" href={`/admin/cases/${caseId}/review`}>审核与历史</Link> : null}
           <Button onClick={() => setPreviewOpen(true)}>预览</Button>
-          {editable ? (
-            <Button variant={caseId === null ? 'primary' : 'secondary'} pending={s.pending} pendingText="正在保存…" onClick={() => void onSave()}>
+          {editable || locked ? (
+            <Button
+              variant={caseId === null ? 'primary' : 'secondary'}
+              pending={s.pending}
+              pendingText="正在保存…"
+              disabled={locked}
+              aria-describedby={locked ? 'case-locked-reason' : undefined}
+              onClick={() => void onSave()}
+            >
               {caseId === null ? '创建草稿' : '保存'}
             </Button>
           ) : null}
@@ -158,7 +168,13 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
           </Button>
         </Notice>
       ) : null}
-      {!editable ? <Notice tone="info">案例正在审核中，不能修改；如需修改请先撤回提交。</Notice> : null}
+      {locked ? (
+        <Notice tone="warning">
+          <span id="case-locked-reason">{lockedReason}</span>取消排期由审核人员在该期页面操作。
+        </Notice>
+      ) : !editable ? (
+        <Notice tone="info">案例正在审核中，不能修改；如需修改请先撤回提交。</Notice>
+      ) : null}
       <div className="editor-grid">
         <form onSubmit={(e) => (e.preventDefault(), void onSave())} aria-label="案例内容" noValidate>
           <fieldset disabled={!editable}>

@@ -2,24 +2,30 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import type { Conflict } from '@/lib/services/result';
 import { formatDateTime } from '@/components/admin/format';
+import type { EditorConflict } from './use-case-save';
 
 interface Props {
-  conflict: { message: string; conflict: Conflict } | null;
+  conflict: EditorConflict | null;
   myText: string;
   /** Where the text is kept across the reload, per case. */
   storageKey: string;
   onClose: () => void;
 }
 
-/** A stale save: who changed what since, and the editor's own text kept in reach so nothing is lost. */
+const TITLES: Record<EditorConflict['attempted'], string> = {
+  save: '保存冲突：案例已被他人修改',
+  submit: '未能提交审核：案例已被他人修改',
+  withdraw: '未能撤回提交：案例已被他人修改',
+};
+
+/** A stale save, submit or withdrawal: who changed what since, and the editor's own text kept in reach so nothing is lost. */
 export function ConflictDialog({ conflict, myText, storageKey, onClose }: Props) {
   const [copied, setCopied] = useState(false);
   return (
     <Dialog
       open={conflict !== null}
-      title="保存冲突：案例已被他人修改"
+      title={TITLES[conflict?.attempted ?? 'save']}
       onClose={onClose}
       wide
       footer={
@@ -61,7 +67,11 @@ export function ConflictDialog({ conflict, myText, storageKey, onClose }: Props)
               ))}
             </ul>
           ) : null}
-          <p className="muted small">你的修改没有保存，也没有丢失：可以复制下面的内容，载入最新版本后再把需要的部分改回去。</p>
+          <p className="muted small">
+            {conflict.attempted === 'save'
+              ? '你的修改没有保存，也没有丢失：可以复制下面的内容，载入最新版本后再把需要的部分改回去。'
+              : '案例的状态没有改变。请载入最新版本，看过别人的修改后再决定是否继续。'}
+          </p>
           <label className="field-label" htmlFor="conflict-mine">
             我的内容
           </label>

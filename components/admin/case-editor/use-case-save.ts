@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { createCaseAction } from '@/app/(admin)/admin/cases/actions';
 import { saveCaseAction, submitCaseAction, withdrawCaseAction } from '@/app/(admin)/admin/cases/[id]/actions';
@@ -8,20 +8,29 @@ import { contentOf, type CaseFormValues } from '@/lib/admin/case-form';
 import type { CaseStatus } from '@/lib/content/model';
 import type { Conflict, Failure } from '@/lib/services/result';
 
+/** A refusal because the case changed since this page loaded, and what the editor was doing. */
+export type EditorConflict = { message: string; conflict: Conflict; attempted: 'save' | 'submit' | 'withdraw' };
+
 export type EditorMessage = { tone: 'success' | 'error' | 'info'; text: string; details?: string[] } | null;
 
-/** Saving, submitting and withdrawing, with the version the editor is based on and every outcome reported. */
+/** Saving, submitting and withdrawing, each sending the version the editor is based on, every outcome reported. */
 export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId: number | null; version: number | null; status: CaseStatus | null }) {
   const router = useRouter();
-  const [version, setVersion] = useState(init.version);
+  const [version, setVersionState] = useState(init.version);
+  // Read by submit right after a save in the same click, before React has re-rendered with the new state.
+  const versionRef = useRef(init.version);
+  const setVersion = (v: number) => {
+    versionRef.current = v;
+    setVersionState(v);
+  };
   const [status, setStatus] = useState(init.status);
   const [message, setMessage] = useState<EditorMessage>(null);
-  const [conflict, setConflict] = useState<{ message: string; conflict: Conflict } | null>(null);
+  const [conflict, setConflict] = useState<EditorConflict | null>(null);
   const [pending, startTransition] = useTransition();
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
 
-  const showFailure = (result: Failure) => {
-    if (result.conflict) setConflict({ message: result.message, conflict: result.conflict });
+  const showFailure = (result: Failure, attempted: EditorConflict['attempted'] = 'save') => {
+    if (result.conflict) setConflict({ message: result.message, conflict: result.conflict, attempted });
     for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
       const name = path.replace(/^content\./u, '');
       if (messages?.length) form.setError(name as keyof CaseFormValues, { type: 'server', message: messages.join('；') });
@@ -39,7 +48,7 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
       router.replace(`/admin/cases/${result.caseId}?created=1`);
       return true;
     }
-    const result = await saveCaseAction({ caseId: init.caseId, baseVersion: version, content });
+    const result = await saveCaseAction({ caseId: init.caseId, baseVersion: versionRef.current, content });
     if (!result.ok) return showFailure(result), false;
     setVersion(result.version);
     setStatus(result.status);
@@ -59,8 +68,8 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
         await form.handleSubmit(async (v) => void (saved = await save(v)))();
         if (!saved) return;
       }
-      const result = await submitCaseAction({ caseId: init.caseId });
-      if (!result.ok) return showFailure(result);
+      const result = await submitCaseAction({ caseId: init.caseId, baseVersion: versionRef.current });
+      if (!result.ok) return showFailure(result, 'submit');
       setVersion(result.version);
       setStatus(result.status);
       setMessage({ tone: 'success', text: result.message ?? '已提交审核。' });
@@ -70,8 +79,8 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
   const withdraw = () =>
     run(async () => {
       if (init.caseId === null) return;
-      const result = await withdrawCaseAction({ caseId: init.caseId });
-      if (!result.ok) return showFailure(result);
+      const result = await withdrawCaseAction({ caseId: init.caseId, baseVersion: versionRef.current });
+      if (!result.ok) return showFailure(result, 'withdraw');
       setVersion(result.version);
       setStatus(result.status);
       setMessage({ tone: 'success', text: result.message ?? '已撤回。' });

@@ -7,14 +7,16 @@ import { Notice } from '@/components/ui/notice';
 import type { CaseFilterOptions } from '@/lib/admin/case-list';
 
 interface Props {
-  selectedIds: number[];
+  /** Each selected case with the version its row last showed: a case changed since is refused, not submitted unseen. */
+  selected: { caseId: number; baseVersion: number }[];
   issues: CaseFilterOptions['issues'];
   permissions: { submit: boolean; arrange: boolean };
   onDone: () => void;
 }
 
 /** What can be done with the selected rows: only the actions this user's role allows are shown. */
-export function BulkBar({ selectedIds, issues, permissions, onDone }: Props) {
+export function BulkBar({ selected, issues, permissions, onDone }: Props) {
+  const selectedIds = selected.map((s) => s.caseId);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [issueId, setIssueId] = useState('');
@@ -34,7 +36,7 @@ export function BulkBar({ selectedIds, issues, permissions, onDone }: Props) {
       <div className="bulkbar" role="region" aria-label="批量操作">
         <strong>已选 {selectedIds.length} 个</strong>
         {permissions.submit ? (
-          <Button size="sm" pending={pending} onClick={() => run(() => bulkSubmitAction({ caseIds: selectedIds }))}>
+          <Button size="sm" pending={pending} onClick={() => run(() => bulkSubmitAction({ cases: selected }))}>
             提交审核
           </Button>
         ) : null}

@@ -1,6 +1,6 @@
 'use client';
 import { functionalUpdate, useTable, type ColumnVisibilityState, type RowSelectionState, type SortingState, type Updater } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { formatCount } from '@/components/admin/format';
 import { Button } from '@/components/ui/button';
 import type { CaseFilterOptions, CaseListPage } from '@/lib/admin/case-list';
@@ -53,14 +53,23 @@ export function CasesTable({ state, page, issues, users, provinces, themes, perm
       navigate({ hidden: HIDEABLE_CASE_COLUMNS.filter((c) => next[c] === false) });
     },
   });
-  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]).map(Number);
+  // The version each row last showed, kept across pages: a bulk submit is of the case as the user saw it.
+  const seenVersions = useRef(new Map<number, number>());
+  for (const row of page.rows) seenVersions.current.set(row.id, row.version);
+  const selected = Object.keys(rowSelection)
+    .filter((id) => rowSelection[id])
+    .map(Number)
+    .flatMap((caseId) => {
+      const baseVersion = seenVersions.current.get(caseId);
+      return baseVersion === undefined ? [] : [{ caseId, baseVersion }];
+    });
   const from = page.total === 0 ? 0 : (state.page - 1) * state.pageSize + 1;
   const to = Math.min(state.page * state.pageSize, page.total);
 
   return (
     <>
       <FilterBar state={state} issues={issues} users={users} provinces={provinces} themes={themes} navigate={navigate} />
-      <BulkBar selectedIds={selectedIds} issues={issues} permissions={permissions} onDone={() => setRowSelection({})} />
+      <BulkBar selected={selected} issues={issues} permissions={permissions} onDone={() => setRowSelection({})} />
       <div className="a-pager">
         <div role="status" aria-live="polite">
           {pending ? '正在加载…' : page.capped ? `超过 ${formatCount(page.total)} 个案例，请缩小范围` : `共 ${formatCount(page.total)} 个案例`}

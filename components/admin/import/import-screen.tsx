@@ -5,26 +5,57 @@ import { previewImportAction, runImportAction, type PreviewResult } from '@/app/
 import { Button, SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from '@/lib/validations/import';
 import { ImportPreviewView } from './import-preview-view';
 
-type ImportOutcome = { ok: true; message?: string; issueIds?: number[] } | { ok: false; message: string };
+type ImportOutcome = { ok: true; message?: string; issueIds?: number[] } | { ok: false; message: string; details?: string[] };
+
+const TOO_BIG = `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后再导入。`;
+
+function Details({ items }: { items?: string[] }) {
+  return items && items.length > 1 ? (
+    <ul className="small">
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  ) : null;
+}
 
 export function ImportScreen() {
   const [preview, previewAction, previewing] = useActionState<PreviewResult | null, FormData>(previewImportAction, null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [tooBig, setTooBig] = useState(false);
   const [importing, startImport] = useTransition();
   const ready = preview?.ok ? preview : null;
+  const refusal = ready?.preview.refusal ?? null;
+  const fileError = tooBig ? TOO_BIG : preview && !preview.ok ? preview.fieldErrors?.file : undefined;
   return (
     <>
-      <form className="panel" action={previewAction} onSubmit={() => setOutcome(null)}>
+      <form
+        className="panel"
+        action={previewAction}
+        onSubmit={(event) => {
+          setOutcome(null);
+          // The server refuses it too; checking here spares uploading megabytes only to be told so.
+          const file = new FormData(event.currentTarget).get('file');
+          const big = file instanceof File && file.size > MAX_IMPORT_BYTES;
+          setTooBig(big);
+          if (big) event.preventDefault();
+        }}
+      >
         <h2>1. 选择内容</h2>
-        {preview && !preview.ok ? <Notice tone="error">{preview.message}</Notice> : null}
+        {tooBig ? <Notice tone="error">{TOO_BIG}</Notice> : preview && !preview.ok ? <Notice tone="error">{preview.message}</Notice> : null}
         <div className="grid-2">
-          <Field label="上传文件" hint="支持 .docx、.txt（UTF-8 或 GB18030）和本系统导出的 .json，不超过 5 MB。" error={preview && !preview.ok ? preview.fieldErrors?.file : undefined}>
+          <Field label="上传文件" hint="支持 .docx、.txt（UTF-8、GB18030 或 UTF-16）和本系统导出的 .json，不超过 5 MB。" error={fileError}>
             {(p) => <input {...p} name="file" type="file" accept=".docx,.txt,.json,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />}
           </Field>
-          <Field label="或粘贴文本" hint="格式同汇编：第一期：主题 / 典型做法之1：标题 / 概况 / （一）主要做法。正文">
-            {(p) => <textarea {...p} name="text" rows={5} placeholder={'第一期：加快城镇基本公共服务均等化\n典型做法之1：……'} />}
+          <Field
+            label="或粘贴文本"
+            hint="格式同汇编：第一期：主题 / 典型做法之1：标题 / 概况 / （一）主要做法。正文"
+            error={preview && !preview.ok ? preview.fieldErrors?.text : undefined}
+          >
+            {(p) => <textarea {...p} name="text" rows={5} maxLength={MAX_IMPORT_CHARS} placeholder={'第一期：加快城镇基本公共服务均等化\n典型做法之1：……'} />}
           </Field>
         </div>
         <div className="actions" style={{ marginTop: 10 }}>
@@ -46,7 +77,7 @@ export function ImportScreen() {
                 variant="primary"
                 pending={importing}
                 pendingText="正在导入…"
-                disabled={outcome?.ok === true}
+                disabled={outcome?.ok === true || refusal !== null}
                 onClick={() =>
                   startImport(async () => {
                     setOutcome(await runImportAction({ text: ready.text }));
@@ -57,9 +88,15 @@ export function ImportScreen() {
               </Button>
             </div>
           </div>
+          {refusal ? (
+            <Notice tone="error">
+              {refusal.message}
+              <Details items={refusal.details} />
+            </Notice>
+          ) : null}
           {outcome ? (
             <Notice tone={outcome.ok ? 'success' : 'error'}>
-              {outcome.message} {outcome.ok ? <Link href="/admin/cases?status=draft">查看草稿案例</Link> : null}
+              {outcome.message} {outcome.ok ? <Link href="/admin/cases?status=draft">查看草稿案例</Link> : <Details items={outcome.details} />}
             </Notice>
           ) : null}
           <ImportPreviewView preview={ready.preview} />

@@ -14,14 +14,15 @@ interface Props {
   items: IssueDetail['items'];
   candidates: IssueDetail['candidates'];
   canArrange: boolean;
-  locked: boolean;
+  /** Why the list cannot be changed now (scheduled or published), or null. */
+  lockedReason: string | null;
 }
 
 /**
  * The cases of an issue in order. Drag a row by its handle, or use 上移/下移 from the keyboard;
  * the new order is saved at once and 典型做法之N follows from it.
  */
-export function IssueCases({ issueId, items, candidates, canArrange, locked }: Props) {
+export function IssueCases({ issueId, items, candidates, canArrange, lockedReason }: Props) {
   const router = useRouter();
   const [order, setOrder] = useState(items);
   const [dragging, setDragging] = useState<number | null>(null);
@@ -29,7 +30,10 @@ export function IssueCases({ issueId, items, candidates, canArrange, locked }: P
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   useEffect(() => setOrder(items), [items]);
-  const editable = canArrange && !locked;
+  // Controls stay visible but disabled while the issue is locked, with the reason written beside them.
+  const editable = canArrange && lockedReason === null;
+  const reasonId = 'issue-cases-locked';
+  const lockedProps = editable ? {} : { 'aria-describedby': reasonId };
 
   const finish = (result: { ok: true; message?: string } | { ok: false; message: string }) => {
     setMessage({ tone: result.ok ? 'success' : 'error', text: result.message ?? '' });
@@ -55,7 +59,11 @@ export function IssueCases({ issueId, items, candidates, canArrange, locked }: P
     <section className="panel" aria-labelledby="issue-cases-title">
       <h2 id="issue-cases-title">本期案例（{order.length}）</h2>
       <div aria-live="polite">{message ? <Notice tone={message.tone}>{message.text}</Notice> : null}</div>
-      {locked && canArrange ? <p className="small muted">本期已发布：调整案例前请先撤回发布。</p> : null}
+      {canArrange && lockedReason ? (
+        <p id={reasonId} className="small">
+          {lockedReason}
+        </p>
+      ) : null}
       <ol className="issue-case-list">
         {order.map((c, index) => (
           <li
@@ -74,15 +82,22 @@ export function IssueCases({ issueId, items, candidates, canArrange, locked }: P
             </Link>
             <CaseStatusBadge status={c.status} />
             {c.errors ? <span className="a-badge badge-changes_requested">校对错误 {c.errors}</span> : null}
-            {editable ? (
+            {canArrange ? (
               <span className="actions">
-                <Button size="sm" disabled={index === 0 || pending} onClick={() => move(index, index - 1)} aria-label={`上移“${c.title}”`}>
+                <Button size="sm" {...lockedProps} disabled={!editable || index === 0 || pending} onClick={() => move(index, index - 1)} aria-label={`上移“${c.title}”`}>
                   上移
                 </Button>
-                <Button size="sm" disabled={index === order.length - 1 || pending} onClick={() => move(index, index + 1)} aria-label={`下移“${c.title}”`}>
+                <Button size="sm" {...lockedProps} disabled={!editable || index === order.length - 1 || pending} onClick={() => move(index, index + 1)} aria-label={`下移“${c.title}”`}>
                   下移
                 </Button>
-                <Button size="sm" variant="danger" disabled={pending} onClick={() => startTransition(async () => finish(await removeCaseAction({ issueId, caseId: c.id })))} aria-label={`从本期移出“${c.title}”`}>
+                <Button
+                  size="sm"
+                  variant="danger"
+                  {...lockedProps}
+                  disabled={!editable || pending}
+                  onClick={() => startTransition(async () => finish(await removeCaseAction({ issueId, caseId: c.id })))}
+                  aria-label={`从本期移出“${c.title}”`}
+                >
                   移出
                 </Button>
               </span>
@@ -91,13 +106,13 @@ export function IssueCases({ issueId, items, candidates, canArrange, locked }: P
         ))}
       </ol>
       {order.length === 0 ? <p className="muted">本期还没有案例。</p> : null}
-      {editable ? (
+      {canArrange ? (
         <div className="toolbar" style={{ marginTop: 10 }}>
           <div className="field grow">
             <label className="field-label" htmlFor="add-case">
               加入案例
             </label>
-            <select id="add-case" value={adding} onChange={(e) => setAdding(e.target.value)}>
+            <select id="add-case" value={adding} disabled={!editable} {...lockedProps} onChange={(e) => setAdding(e.target.value)}>
               <option value="">选择未编入期刊的案例…</option>
               {candidates.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -107,7 +122,8 @@ export function IssueCases({ issueId, items, candidates, canArrange, locked }: P
             </select>
           </div>
           <Button
-            disabled={!adding}
+            disabled={!editable || !adding}
+            {...lockedProps}
             pending={pending}
             onClick={() =>
               startTransition(async () => {

@@ -18,10 +18,12 @@ interface Props {
   issue?: { id: number; version: number; number: number; title: string; foreword: string };
   suggestedNumber?: number;
   disabled?: boolean;
+  /** Why the fields cannot be changed now (the issue is scheduled), written beside the save button. */
+  lockedReason?: string | null;
 }
 
 /** Number, theme and foreword of an issue, with the shared schema on both sides. */
-export function IssueFieldsForm({ issue, suggestedNumber, disabled }: Props) {
+export function IssueFieldsForm({ issue, suggestedNumber, disabled, lockedReason = null }: Props) {
   const router = useRouter();
   const [version, setVersion] = useState(issue?.version ?? 0);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -48,7 +50,7 @@ export function IssueFieldsForm({ issue, suggestedNumber, disabled }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={issue ? '本期信息' : '新建一期'}>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <fieldset disabled={disabled}>
+      <fieldset disabled={disabled || lockedReason !== null} aria-describedby={lockedReason ? 'issue-fields-locked' : undefined}>
         <legend>{issue ? '本期信息' : '新建一期'}</legend>
         <div className="form-row" style={{ gridTemplateColumns: '120px 1fr' }}>
           <Field label="期号" required error={formState.errors.number?.message} hint="显示为第N期">
@@ -61,10 +63,15 @@ export function IssueFieldsForm({ issue, suggestedNumber, disabled }: Props) {
         <Field label="编者按" hint="可选，显示在本期开头。" error={formState.errors.foreword?.message}>
           {(p) => <textarea {...p} {...register('foreword')} rows={3} />}
         </Field>
-        <div style={{ marginTop: 8 }}>
+        <div className="actions" style={{ marginTop: 8 }}>
           <Button type="submit" variant="primary" pending={pending} pendingText="正在保存…">
             {issue ? '保存本期信息' : '创建'}
           </Button>
+          {lockedReason ? (
+            <span id="issue-fields-locked" className="small">
+              {lockedReason}
+            </span>
+          ) : null}
         </div>
       </fieldset>
     </form>

@@ -18,13 +18,17 @@ interface Props {
   scheduledAt: string | null;
   caseCount: number;
   ready: boolean;
+  /** Why the issue cannot be published yet, written beside the buttons; null when ready. */
+  notReadyReason: string | null;
+  /** Edits to a published issue's number, theme or foreword that readers do not see yet. */
+  unpublishedFields: string[];
   can: { publish: boolean; unpublish: boolean; schedule: boolean };
 }
 
 type Outcome = { ok: true; message?: string } | { ok: false; message: string; details?: string[]; fieldErrors?: Partial<Record<string, string[]>> };
 
 /** Publish now, schedule, unschedule, unpublish: each confirmed in a dialog that says what will happen. */
-export function PublishControls({ issueId, label, status, scheduledAt, caseCount, ready, can }: Props) {
+export function PublishControls({ issueId, label, status, scheduledAt, caseCount, ready, notReadyReason, unpublishedFields, can }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<Kind | null>(null);
   const [when, setWhen] = useState('');
@@ -42,11 +46,17 @@ export function PublishControls({ issueId, label, status, scheduledAt, caseCount
   const texts: Record<Kind, { title: string; body: string; confirm: string }> = {
     publish: {
       title: `发布${label}`,
-      body: `${label}及其 ${caseCount} 个案例将立即出现在公众网站上，并进入订阅源。只有全部案例都已审核通过才能发布，否则什么都不会发布。`,
+      body: `${label}及其 ${caseCount} 个案例将立即出现在公众网站上，并进入订阅源。只有全部案例都已审核通过才能发布，否则什么都不会发布。${
+        unpublishedFields.length ? `本期信息的修改（${unpublishedFields.join('、')}）也将一并发布。` : ''
+      }`,
       confirm: '确认立即发布',
     },
-    schedule: { title: `定时发布${label}`, body: '到了设定的时间，系统会自动发布本期（仅发布一次）。届时如有案例未审核通过，本期不会发布。', confirm: '确认定时发布' },
-    unschedule: { title: '取消定时发布', body: `${label}将不再自动发布，回到未发布状态。`, confirm: '确认取消' },
+    schedule: {
+      title: `定时发布${label}`,
+      body: '到了设定的时间，系统会自动发布本期（仅发布一次）。排期期间本期信息、本期案例及其内容都不能修改，要修改须先取消定时。',
+      confirm: '确认定时发布',
+    },
+    unschedule: { title: '取消定时发布', body: `${label}将不再自动发布，回到未发布状态，编辑可以再修改本期信息和案例。`, confirm: '确认取消' },
     unpublish: { title: `撤回发布${label}`, body: `${label}及其全部案例将立即从公众网站撤下（已有的链接会显示“未找到”）。案例内容和审核状态保留，可以再次发布。`, confirm: '确认撤回' },
   };
   const action: Record<Kind, () => Promise<Outcome>> = {
@@ -62,6 +72,10 @@ export function PublishControls({ issueId, label, status, scheduledAt, caseCount
       <p className="small">
         {status === 'published' ? '本期已发布。' : status === 'scheduled' && scheduledAt ? `定于 ${formatDateTime(scheduledAt)} 自动发布。` : '本期尚未发布。'}
       </p>
+      {status === 'scheduled' ? <p className="small">排期期间本期信息、本期案例及其内容都不能修改；要修改须先取消定时。</p> : null}
+      {status === 'published' && unpublishedFields.length ? (
+        <p className="small">本期信息有尚未发布的修改：{unpublishedFields.join('、')}。读者看到的仍是原来的内容，重新发布后才会更新。</p>
+      ) : null}
       {outcome && !open ? (
         <Notice tone={outcome.ok ? 'success' : 'error'}>
           {outcome.message}
@@ -70,11 +84,15 @@ export function PublishControls({ issueId, label, status, scheduledAt, caseCount
       ) : null}
       <div className="actions">
         {can.publish ? (
-          <Button variant="primary" disabled={!ready} title={ready ? undefined : '还有案例未审核通过'} onClick={() => show('publish')}>
+          <Button variant="primary" disabled={!ready} aria-describedby={ready ? undefined : 'publish-not-ready'} onClick={() => show('publish')}>
             {status === 'published' ? '重新发布' : '立即发布'}
           </Button>
         ) : null}
-        {can.schedule && status !== 'published' ? <Button onClick={() => show('schedule')}>定时发布</Button> : null}
+        {can.schedule && status !== 'published' ? (
+          <Button disabled={!ready} aria-describedby={ready ? undefined : 'publish-not-ready'} onClick={() => show('schedule')}>
+            {status === 'scheduled' ? '修改发布时间' : '定时发布'}
+          </Button>
+        ) : null}
         {can.schedule && status === 'scheduled' ? <Button onClick={() => show('unschedule')}>取消定时</Button> : null}
         {can.unpublish && status === 'published' ? (
           <Button variant="danger" onClick={() => show('unpublish')}>
@@ -82,7 +100,12 @@ export function PublishControls({ issueId, label, status, scheduledAt, caseCount
           </Button>
         ) : null}
       </div>
-      {!can.publish && !can.schedule ? <p className="small muted">发布由审核人员操作。</p> : null}
+      {!ready && notReadyReason && (can.publish || can.schedule) ? (
+        <p id="publish-not-ready" className="small">
+          暂不能发布：{notReadyReason}
+        </p>
+      ) : null}
+      {!can.publish && !can.schedule ? <p className="small muted">发布和取消定时由审核人员操作。</p> : null}
       {open ? (
         <Dialog
           open

@@ -1,8 +1,9 @@
 import type { ContentDiff, DiffPart } from '@/lib/services/revision-diff';
 
-function Parts({ parts }: { parts: DiffPart[] }) {
+function Parts({ parts, coarse }: { parts: DiffPart[]; coarse: boolean }) {
   return (
     <p className="diff-text">
+      {coarse ? <span className="small muted">差异过大，按段落显示：</span> : null}
       {parts.map((p, i) =>
         p.added ? (
           <ins key={i}>{p.value}</ins>
@@ -29,7 +30,7 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: ContentDiff; from
       {changedFields.map((f) => (
         <section key={f.label}>
           <h3>{f.label}</h3>
-          <Parts parts={f.parts} />
+          <Parts parts={f.parts} coarse={f.coarse} />
         </section>
       ))}
       {changedSections.map((s, i) => (
@@ -37,7 +38,7 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: ContentDiff; from
           <h3>
             段落“{s.label}”{s.fromIndex === null ? '（新增）' : s.toIndex === null ? '（删除）' : ''}
           </h3>
-          <Parts parts={s.parts} />
+          <Parts parts={s.parts} coarse={s.coarse} />
         </section>
       ))}
     </div>

@@ -7,14 +7,23 @@ import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
 
 /** Restores an old revision as a new one, after saying so: history is never rewritten. */
-export function RestoreButton({ caseId, revisionId, revisionNumber, baseVersion }: { caseId: number; revisionId: number; revisionNumber: number; baseVersion: number }) {
+interface Props {
+  caseId: number;
+  revisionId: number;
+  revisionNumber: number;
+  baseVersion: number;
+  /** The page writes the reason beside the list (the case's issue is scheduled). */
+  disabled?: boolean;
+}
+
+export function RestoreButton({ caseId, revisionId, revisionNumber, baseVersion, disabled = false }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <>
-      <Button size="sm" onClick={() => setOpen(true)}>
+      <Button size="sm" disabled={disabled} onClick={() => setOpen(true)}>
         恢复
       </Button>
       <Dialog

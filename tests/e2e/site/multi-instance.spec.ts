@@ -27,7 +27,7 @@ const ids = { published: 0, later: 0, laterCase: 0, draftCase: 0 };
 
 async function startServer(port: number, extraEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: withDatabaseName(url!, name), CASEBOOK_DEMO: '0', AUTH_SECRET: 'x'.repeat(40), ...extraEnv },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: withDatabaseName(url!, name), CASEBOOK_DEMO: '0', AUTH_SECRET: 'x'.repeat(40), CASEBOOK_SITE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
     stdio: 'ignore',
     detached: true,
   });

@@ -16,11 +16,19 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateDatabase(database);
     return database;
   }
+  return createServerDatabase('casebook_t', TEMPLATE_DB);
+}
+
+/**
+ * A new database on the PostgreSQL server named by TEST_DATABASE_URL, copied from `template` (or
+ * empty), dropped again by close().
+ */
+export async function createServerDatabase(prefix: string, template?: string): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('CASEBOOK_TEST_DB=postgres needs TEST_DATABASE_URL');
-  const name = `casebook_t_${randomBytes(6).toString('hex')}`;
+  if (!url) throw new Error('a PostgreSQL test database needs TEST_DATABASE_URL');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.unsafe(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const database = await openDatabase({ url: withDatabaseName(url, name) });
   return {
     ...database,

@@ -26,7 +26,7 @@ export async function newCase(db: Db, editor: Actor, content: Partial<CaseConten
 export async function submitted(db: Db, editor: Actor, issueId?: number) {
   const c = await newCase(db, editor);
   if (issueId) must(await addCaseToIssue(db, editor, { issueId, caseId: c.id }));
-  return must(await submitForReview(db, editor, { caseId: c.id })).case;
+  return must(await submitForReview(db, editor, { caseId: c.id, baseVersion: c.version })).case;
 }
 
 export async function approved(db: Db, editor: Actor, reviewer: Actor, issueId?: number) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '@/db/client';
+import { signInThrottle } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { ROLES, type Role } from '@/lib/content/model';
 import { createCase, saveCase, submitForReview, withdrawSubmission } from '@/lib/services/cases';
@@ -8,7 +9,7 @@ import { publishIssue, scheduleIssue, unpublishIssue, unscheduleIssue } from '@/
 import type { Result } from '@/lib/services/result';
 import { addComment, approve, listComments, reopenComment, requestChanges, resolveComment } from '@/lib/services/reviews';
 import { compareRevisions, listRevisions, restoreRevision } from '@/lib/services/revisions';
-import { changeOwnPassword, changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword } from '@/lib/services/users';
+import { changeOwnPassword, changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword, unlockSignIn } from '@/lib/services/users';
 import { TEST_PASSWORD, createActor, sampleContent } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
 import { approved, must, newCase, newIssue, readyIssue, submitted } from './helpers';
@@ -19,6 +20,7 @@ type Run = (db: Db, actor: Actor) => Promise<Result>;
 type Row = [name: string, allowed: string, setup: (db: Db, owner: Actor, reviewer: Actor) => Promise<Run>];
 
 const later = () => new Date(Date.now() + 86_400_000).toISOString();
+let createdIssueNumber = 999;
 
 const ROWS: Row[] = [
   ['create a case', 'editor admin', async () => (db, a) => createCase(db, a, { content: sampleContent() })],
@@ -37,15 +39,15 @@ const ROWS: Row[] = [
   }],
   ['submit a draft', 'editor admin', async (db, o) => {
     const c = await newCase(db, o);
-    return (db, a) => submitForReview(db, a, { caseId: c.id });
+    return (db, a) => submitForReview(db, a, { caseId: c.id, baseVersion: c.version });
   }],
   ['submit an approved case', '', async (db, o, r) => {
     const c = await approved(db, o, r);
-    return (db, a) => submitForReview(db, a, { caseId: c.id });
+    return (db, a) => submitForReview(db, a, { caseId: c.id, baseVersion: c.version });
   }],
   ["withdraw someone else's submission", 'admin', async (db, o) => {
     const c = await submitted(db, o);
-    return (db, a) => withdrawSubmission(db, a, { caseId: c.id });
+    return (db, a) => withdrawSubmission(db, a, { caseId: c.id, baseVersion: c.version });
   }],
   ['request changes on a case in review', 'reviewer admin', async (db, o) => {
     const c = await submitted(db, o);
@@ -95,7 +97,8 @@ const ROWS: Row[] = [
     };
   }],
   ['create an issue', 'editor admin', async () => {
-    const n = 5000 + Math.floor(Math.random() * 4000);
+    // Issue numbers stop at 999; helpers number their issues upwards from 100, so these count down.
+    const n = createdIssueNumber--;
     return (db, a) => createIssue(db, a, { number: n, title: '主题', foreword: '' });
   }],
   ['edit an issue', 'editor admin', async (db, o) => {
@@ -116,6 +119,21 @@ const ROWS: Row[] = [
   ['reorder cases', 'editor admin', async (db, o, r) => {
     const { issue, cases } = await readyIssue(db, o, r, 2);
     return (db, a) => reorderCases(db, a, { issueId: issue.id, caseIds: cases.map((c) => c.id).reverse() });
+  }],
+  ['edit a scheduled issue', '', async (db, o, r) => {
+    const { issue } = await readyIssue(db, o, r, 1);
+    const i = must(await scheduleIssue(db, r, { issueId: issue.id, scheduledAt: later() })).issue;
+    return (db, a) => updateIssue(db, a, { issueId: i.id, baseVersion: i.version, number: i.number, title: '新主题', foreword: '' });
+  }],
+  ['reorder the cases of a scheduled issue', '', async (db, o, r) => {
+    const { issue, cases } = await readyIssue(db, o, r, 2);
+    must(await scheduleIssue(db, r, { issueId: issue.id, scheduledAt: later() }));
+    return (db, a) => reorderCases(db, a, { issueId: issue.id, caseIds: cases.map((c) => c.id).reverse() });
+  }],
+  ['save a case of a scheduled issue', '', async (db, o, r) => {
+    const { issue, cases: [c] } = await readyIssue(db, o, r, 1);
+    must(await scheduleIssue(db, r, { issueId: issue.id, scheduledAt: later() }));
+    return (db, a) => saveCase(db, a, { caseId: c!.id, baseVersion: c!.version, content: sampleContent({ lead: '改' }) });
   }],
   ['publish an issue whose cases are approved', 'reviewer admin', async (db, o, r) => {
     const { issue } = await readyIssue(db, o, r, 1);
@@ -160,6 +178,11 @@ const ROWS: Row[] = [
   ["reset someone's password", 'admin', async (db) => {
     const u = await createActor(db, 'editor');
     return (db, a) => resetPassword(db, a, { userId: u.id, newPassword: 'another-long-password' });
+  }],
+  ['lift a sign-in lock', 'admin', async (db) => {
+    const u = await createActor(db, 'editor');
+    await db.insert(signInThrottle).values({ key: `account:${u.email}`, failures: 21, lockedUntil: new Date(Date.now() + 15 * 60_000) });
+    return (db, a) => unlockSignIn(db, a, { userId: u.id });
   }],
   ['change their own password', 'editor reviewer admin', async () => (db, a) =>
     changeOwnPassword(db, a, { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password', confirmPassword: 'a-new-long-password' })],

@@ -28,7 +28,7 @@ describe(`proofreading errors block submitting and publishing (${testTarget})`, 
 
   it('refuses to submit a case with a lost number, naming the place, and leaves it a draft', async () => {
     const c = await newCase(db, editor, damaged('每年新增个公办学位，截至年底惠及随迁子女万人。'));
-    const result = await submitForReview(db, editor, { caseId: c.id });
+    const result = await submitForReview(db, editor, { caseId: c.id, baseVersion: c.version });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toContain('校对发现错误');
@@ -39,7 +39,7 @@ describe(`proofreading errors block submitting and publishing (${testTarget})`, 
 
   it('lets a case with only warnings (half-width commas) go to review', async () => {
     const c = await newCase(db, editor, damaged('每年新增2000个公办学位,惠及随迁子女1.2万人。'));
-    expect(must(await submitForReview(db, editor, { caseId: c.id })).case.status).toBe('in_review');
+    expect(must(await submitForReview(db, editor, { caseId: c.id, baseVersion: c.version })).case.status).toBe('in_review');
   });
 
   it('refuses to publish an issue whose approved text has errors, and publishes nothing', async () => {

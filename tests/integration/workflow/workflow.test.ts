@@ -53,8 +53,26 @@ describe(`editorial workflow (${testTarget})`, () => {
     expect((await saveCase(db, reviewer, { caseId: c.id, baseVersion: c.version, content: sampleContent() })).ok).toBe(false);
     const r = await saveCase(db, editor, { caseId: c.id, baseVersion: c.version, content: sampleContent({ lead: 'x' }) });
     expect(r.ok ? null : r.message).toContain('撤回');
-    expect((await withdrawSubmission(db, editor2, { caseId: c.id })).ok).toBe(false);
-    expect(must(await withdrawSubmission(db, editor, { caseId: c.id })).case.status).toBe('draft');
+    expect((await withdrawSubmission(db, editor2, { caseId: c.id, baseVersion: c.version })).ok).toBe(false);
+    expect(must(await withdrawSubmission(db, editor, { caseId: c.id, baseVersion: c.version })).case.status).toBe('draft');
+  });
+
+  it('submit and withdraw carry the version the editor saw; a stale one is refused naming who changed what', async () => {
+    const c = await newCase(db, editor);
+    const changed = must(await saveCase(db, editor2, { caseId: c.id, baseVersion: c.version, content: sampleContent({ lead: '乙刚改的导语' }) })).case;
+    const stale = await submitForReview(db, editor, { caseId: c.id, baseVersion: c.version });
+    expect(stale.ok).toBe(false);
+    if (stale.ok) return;
+    expect(stale.message).toContain('编辑乙');
+    expect(stale.message).toContain('“提交审核”未生效');
+    expect(stale.conflict).toMatchObject({ currentVersion: changed.version, changes: [expect.objectContaining({ by: '编辑乙', fields: ['导语'] })] });
+    expect((await db.select().from(cases).where(eq(cases.id, c.id)))[0]).toMatchObject({ status: 'draft', version: changed.version });
+    const inReview = must(await submitForReview(db, editor, { caseId: c.id, baseVersion: changed.version })).case;
+    const staleWithdraw = await withdrawSubmission(db, editor, { caseId: c.id, baseVersion: changed.version });
+    expect(staleWithdraw.ok ? null : staleWithdraw.conflict?.currentVersion).toBe(inReview.version);
+    expect((await db.select().from(cases).where(eq(cases.id, c.id)))[0]!.status).toBe('in_review');
+    const missing = await submitForReview(db, editor, { caseId: c.id });
+    expect(missing.ok ? null : missing.fieldErrors?.baseVersion).toEqual(['缺少版本号']);
   });
 
   it('request changes needs a comment, anchored to a section of the revision under review', async () => {
@@ -74,9 +92,9 @@ describe(`editorial workflow (${testTarget})`, () => {
 
   it('approval is of the revision the reviewer read', async () => {
     const c = await submitted(db, editor);
-    must(await withdrawSubmission(db, editor, { caseId: c.id }));
+    must(await withdrawSubmission(db, editor, { caseId: c.id, baseVersion: c.version }));
     const saved = must(await saveCase(db, editor, { caseId: c.id, baseVersion: c.version + 1, content: sampleContent({ lead: '改过' }) }));
-    must(await submitForReview(db, editor, { caseId: c.id }));
+    must(await submitForReview(db, editor, { caseId: c.id, baseVersion: saved.case.version }));
     const stale = await approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId });
     expect(stale.ok).toBe(false);
     expect(must(await approve(db, reviewer, { caseId: c.id, revisionId: saved.case.currentRevisionId })).case.status).toBe('approved');
@@ -114,7 +132,7 @@ describe(`editorial workflow (${testTarget})`, () => {
     const pub = async () => (await db.select().from(publishedCases).where(eq(publishedCases.caseId, c!.id)))[0]!;
     expect((await pub()).title).toBe(sampleContent().title);
     expect((await publishIssue(db, reviewer, { issueId: issue.id })).ok).toBe(false);
-    const resubmitted = must(await submitForReview(db, editor, { caseId: c!.id }));
+    const resubmitted = must(await submitForReview(db, editor, { caseId: c!.id, baseVersion: edited.case.version }));
     must(await approve(db, reviewer, { caseId: c!.id, revisionId: resubmitted.case.currentRevisionId }));
     must(await publishIssue(db, reviewer, { issueId: issue.id }));
     expect((await pub()).title).toBe('修订后的标题');

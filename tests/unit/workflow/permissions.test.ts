@@ -8,7 +8,7 @@ const EXPECTED: Record<Role, string> = {
   reviewer:
     'case.read case.requestChanges case.approve comment.create comment.reply comment.resolve issue.publish issue.unpublish issue.schedule account.changeOwnPassword',
   admin:
-    'case.read case.create case.edit case.submit case.withdraw case.requestChanges case.approve comment.create comment.reply comment.resolve issue.create issue.edit issue.arrange issue.publish issue.unpublish issue.schedule account.manage account.changeOwnPassword',
+    'case.read case.create case.edit case.submit case.withdraw case.requestChanges case.approve comment.create comment.reply comment.resolve issue.create issue.edit issue.arrange issue.publish issue.unpublish issue.schedule account.manage account.unlockSignIn account.changeOwnPassword',
 };
 
 describe('role table', () => {
@@ -20,14 +20,15 @@ describe('role table', () => {
   }
   it('reviewers never edit case content', () => expect(can('reviewer', 'case.edit')).toBe(false));
   it('only admins manage accounts', () => expect(ROLES.filter((r) => can(r, 'account.manage'))).toEqual(['admin']));
+  it('only admins lift a sign-in lock', () => expect(ROLES.filter((r) => can(r, 'account.unlockSignIn'))).toEqual(['admin']));
 });
 
 const ME = 1;
 const OTHER = 2;
-const ctx = (role: Role, over: Partial<{ revisionAuthorId: number; submittedById: number | null }> = {}) => ({
+const ctx = (role: Role, over: Partial<{ revisionContributorIds: number[]; submittedById: number | null }> = {}) => ({
   role,
   actorId: ME,
-  revisionAuthorId: OTHER,
+  revisionContributorIds: [OTHER],
   submittedById: OTHER,
   ...over,
 });
@@ -82,9 +83,30 @@ describe('case transitions', () => {
 
   it('nobody approves a revision they wrote, admins included', () => {
     for (const role of ['reviewer', 'admin'] as const) {
-      const result = transition('in_review', 'approve', ctx(role, { revisionAuthorId: ME }));
+      const result = transition('in_review', 'approve', ctx(role, { revisionContributorIds: [ME] }));
       expect(result).toEqual({ ok: false, reason: expect.stringContaining('自己撰写') });
     }
+  });
+
+  // Every role against a revision someone else saved last, but which still carries the actor's
+  // unreviewed text (a restore of it, or an edit on top of it): editors lack the permission, the
+  // others are refused for separation of duties.
+  for (const role of ROLES) {
+    it(`${role}: may not approve a revision that carries their unreviewed text among others'`, () => {
+      const result = transition('in_review', 'approve', ctx(role, { revisionContributorIds: [OTHER, ME] }));
+      expect(result.ok).toBe(false);
+      if (!result.ok && role !== 'editor') expect(result.reason).toContain('自己撰写');
+    });
+  }
+  it('a reviewer or admin may approve when none of the text is theirs, however many others wrote it', () => {
+    for (const role of ['reviewer', 'admin'] as const) {
+      expect(transition('in_review', 'approve', ctx(role, { revisionContributorIds: [OTHER, 3, 4] }))).toEqual({ ok: true, status: 'approved' });
+    }
+  });
+  it('separation of duties binds only approval: contributors may still submit, withdraw and be sent changes', () => {
+    expect(transition('draft', 'submit', ctx('editor', { revisionContributorIds: [ME] })).ok).toBe(true);
+    expect(transition('in_review', 'withdraw', ctx('editor', { revisionContributorIds: [ME], submittedById: ME })).ok).toBe(true);
+    expect(transition('in_review', 'requestChanges', ctx('admin', { revisionContributorIds: [ME] })).ok).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { adminAction } from '@/lib/admin/action';
-import { changeRole, createUser, deactivateUser, reactivateUser, resetPassword } from '@/lib/services/users';
+import { changeRole, createUser, deactivateUser, reactivateUser, resetPassword, unlockSignIn } from '@/lib/services/users';
 import { ok } from '@/lib/services/result';
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, userRefSchema } from '@/lib/validations/account';
 
@@ -34,4 +34,9 @@ export const reactivateUserAction = adminAction(userRefSchema, async (input, act
 export const resetPasswordAction = adminAction(resetPasswordSchema, async (input, actor) => {
   const result = await resetPassword(await getDb(), actor, input);
   return result.ok ? done('密码已重置，对方需用新密码重新登录。', { generatedPassword: result.generatedPassword }) : result;
+});
+
+export const unlockSignInAction = adminAction(userRefSchema, async (input, actor) => {
+  const result = await unlockSignIn(await getDb(), actor, input);
+  return result.ok ? done(`已解除 ${result.user.email} 的登录限制。`) : result;
 });

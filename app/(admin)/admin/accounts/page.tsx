@@ -21,7 +21,10 @@ export default async function AccountsPage() {
       </div>
       {result.ok ? (
         <div className="review-grid">
-          <AccountsTable users={result.users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }))} selfId={actor.id} />
+          <AccountsTable
+            users={result.users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), signInLockedUntil: u.signInLockedUntil?.toISOString() ?? null }))}
+            selfId={actor.id}
+          />
           <div className="panel">
             <CreateAccountForm />
           </div>

@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = parseAuditFilters(await searchParams);
   const actor = await requirePageActor(`/admin/audit?${serializeAuditFilters(filters)}`);
   const db = await getDb();
-  const [{ rows, hasNext }, actions, { users }] = await Promise.all([listAuditEntries(db, actor, filters), auditActionNames(db), caseFilterOptions(db)]);
+  const [{ rows, hasNext }, actions, { users }] = await Promise.all([listAuditEntries(db, actor, filters), auditActionNames(db, actor), caseFilterOptions(db)]);
   const pageHref = (page: number) => `/admin/audit?${serializeAuditFilters({ ...filters, page })}`;
   return (
     <>

@@ -7,10 +7,16 @@ import { addCaseToIssue } from '@/lib/services/issues';
 import { createCase, submitForReview } from '@/lib/services/cases';
 import { getActor } from '@/lib/auth/current';
 import { searchRegions, type RegionOption } from '@/lib/regions';
-import { createCaseSchema } from '@/lib/validations/case';
+import { caseStatusChangeSchema, createCaseSchema } from '@/lib/validations/case';
 import { fail, ok } from '@/lib/services/result';
 
 const caseIds = z.array(z.number().int().positive()).min(1, '请先选择案例').max(200, '一次最多处理200个案例');
+/** Each selected case with the version its row showed, so a case changed since is refused, not submitted unseen. */
+const selectedCases = z
+  .array(caseStatusChangeSchema)
+  .min(1, '请先选择案例')
+  .max(200, '一次最多处理200个案例')
+  .refine((items) => new Set(items.map((i) => i.caseId)).size === items.length, '案例不能重复');
 
 export interface BulkOutcome {
   done: number;
@@ -24,11 +30,11 @@ function summarize(outcome: BulkOutcome, verb: string) {
 }
 
 /** Submits each selected case for review; each case succeeds or fails on its own. */
-export const bulkSubmitAction = adminAction(z.object({ caseIds }), async ({ caseIds }, actor) => {
+export const bulkSubmitAction = adminAction(z.object({ cases: selectedCases }), async ({ cases }, actor) => {
   const db = await getDb();
   const outcome: BulkOutcome = { done: 0, refused: [] };
-  for (const caseId of caseIds) {
-    const result = await submitForReview(db, actor, { caseId });
+  for (const { caseId, baseVersion } of cases) {
+    const result = await submitForReview(db, actor, { caseId, baseVersion });
     if (result.ok) outcome.done++;
     else outcome.refused.push(`#${caseId}：${result.message}`);
   }

@@ -9,7 +9,7 @@ import { restoreRevision } from '@/lib/services/revisions';
 import { ok } from '@/lib/services/result';
 import { commentRefSchema, commentSchema } from '@/lib/validations/review';
 import { restoreRevisionSchema } from '@/lib/validations/revision';
-import { approveSchema, caseRefSchema, requestChangesSchema, saveCaseSchema } from '@/lib/validations/case';
+import { approveSchema, caseRefSchema, caseStatusChangeSchema, requestChangesSchema, saveCaseSchema } from '@/lib/validations/case';
 
 const touched = (caseId: number) => {
   revalidatePath(`/admin/cases/${caseId}`, 'layout');
@@ -29,14 +29,14 @@ export const saveCaseAction = adminAction(saveCaseSchema, async (input, actor) =
   });
 });
 
-export const submitCaseAction = adminAction(caseRefSchema, async (input, actor) => {
+export const submitCaseAction = adminAction(caseStatusChangeSchema, async (input, actor) => {
   const result = await submitForReview(await getDb(), actor, input);
   if (!result.ok) return result;
   touched(input.caseId);
   return ok({ version: result.case.version, status: result.case.status, message: '已提交审核。' });
 });
 
-export const withdrawCaseAction = adminAction(caseRefSchema, async (input, actor) => {
+export const withdrawCaseAction = adminAction(caseStatusChangeSchema, async (input, actor) => {
   const result = await withdrawSubmission(await getDb(), actor, input);
   if (!result.ok) return result;
   touched(input.caseId);

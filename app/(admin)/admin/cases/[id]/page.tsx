@@ -26,6 +26,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
       initial={formValuesOf(detail.content)}
       initialRegions={detail.regions}
       can={{ submit: can(actor.role, 'case.submit'), withdraw: can(actor.role, 'case.withdraw') }}
+      lockedReason={detail.contentLock}
       kicker={detail.kicker}
     />
   );

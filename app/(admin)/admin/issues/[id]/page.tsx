@@ -10,7 +10,7 @@ import { loadIssueDetail } from '@/lib/admin/issue-detail';
 import { requirePageActor } from '@/lib/admin/session';
 import { CASE_STATUS_LABELS } from '@/lib/content/model';
 import { caseLabel, issueLabel } from '@/lib/content/numerals';
-import { can } from '@/lib/workflow';
+import { can, issueCasesLock, issueFieldsLock } from '@/lib/workflow';
 
 export const metadata: Metadata = { title: '编辑一期' };
 
@@ -21,7 +21,9 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (id === null) notFound();
   const detail = await loadIssueDetail(await getDb(), actor, id);
   if (!detail) notFound();
-  const { issue, items, candidates } = detail;
+  const { issue, items, candidates, unpublishedFields } = detail;
+  const fieldsLock = issueFieldsLock(issue);
+  const casesLock = issueCasesLock(issue);
   const label = issueLabel(issue.number);
   const notReady = items.filter((c) => !c.publishable);
   const withErrors = items.filter((c) => c.errors > 0);
@@ -46,11 +48,12 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       </div>
       <div className="review-grid">
         <div>
-          <IssueCases issueId={id} items={items} candidates={candidates} canArrange={can(actor.role, 'issue.arrange')} locked={issue.status === 'published'} />
+          <IssueCases issueId={id} items={items} candidates={candidates} canArrange={can(actor.role, 'issue.arrange')} lockedReason={casesLock} />
           <div className="panel">
             <IssueFieldsForm
               issue={{ id, version: issue.version, number: issue.number, title: issue.title, foreword: issue.foreword }}
               disabled={!can(actor.role, 'issue.edit')}
+              lockedReason={can(actor.role, 'issue.edit') ? fieldsLock : null}
             />
           </div>
         </div>
@@ -77,6 +80,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             scheduledAt={issue.scheduledAt?.toISOString() ?? null}
             caseCount={items.length}
             ready={ready}
+            notReadyReason={
+              items.length === 0 ? '本期还没有案例。' : notReady.length > 0 ? `还有 ${notReady.length} 个案例未审核通过。` : withErrors.length > 0 ? `${withErrors.length} 个案例有校对错误。` : null
+            }
+            unpublishedFields={unpublishedFields}
             can={{ publish: can(actor.role, 'issue.publish'), unpublish: can(actor.role, 'issue.unpublish'), schedule: can(actor.role, 'issue.schedule') }}
           />
         </div>

@@ -92,7 +92,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             revisionNumber={current.number}
             sections={c.sections.map((s, index) => ({ index, heading: s.heading }))}
             can={{ requestChanges: inReview && can(actor.role, 'case.requestChanges'), approve: inReview && can(actor.role, 'case.approve') }}
-            approveBlocked={current.authorId === actor.id ? '这一版是你撰写的，需由其他人审核通过。' : null}
+            approveBlocked={
+              current.authorId === actor.id
+                ? '这一版是你撰写的，需由其他人审核通过。'
+                : current.contributorIds.includes(actor.id)
+                  ? '这一版含有你撰写、尚未经他人审核的内容（经他人恢复或接着修改），需由其他人审核通过。'
+                  : null
+            }
             errorCount={errorCount}
           />
         </div>
@@ -151,6 +157,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </section>
           <section className="panel" aria-labelledby="revs-title">
             <h2 id="revs-title">版本记录</h2>
+            {detail.contentLock && can(actor.role, 'case.edit') ? <p className="small muted">{detail.contentLock}</p> : null}
             <ul className="plain-list">
               {revs.map((r) => (
                 <li key={r.id}>
@@ -161,7 +168,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                     <span className="small muted">{formatDateTime(r.createdAt)}</span>
                   </span>
                   {r.id !== current.id && can(actor.role, 'case.edit') && !inReview ? (
-                    <RestoreButton caseId={id} revisionId={r.id} revisionNumber={r.number} baseVersion={detail.case.version} />
+                    <RestoreButton caseId={id} revisionId={r.id} revisionNumber={r.number} baseVersion={detail.case.version} disabled={detail.contentLock !== null} />
                   ) : null}
                 </li>
               ))}
