@@ -1,6 +1,8 @@
 // Runs once when a server process starts: check the configuration, migrate, bootstrap the demo in
-// development, and start the scheduled-publishing ticker. Skipped while `next build` runs, so a
-// build never opens the database.
+// development, start the scheduled-publishing ticker (stopped, with the database closed, after the
+// last request on SIGTERM). Skipped while `next build` runs, so a build never opens the database.
+// Next.js waits for this before it answers the first request, so no page sees the database before
+// the demo is in it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   // `next start` only logs an error thrown here and then answers every request with a 500, so a
@@ -8,7 +10,10 @@ export async function register(): Promise<void> {
   const { exitUnlessConfigured } = await import('./lib/auth/config');
   exitUnlessConfigured();
   const { getDb } = await import('./db');
-  await getDb();
+  const { bootstrapDemoIfEnabled } = await import('./lib/services/demo');
+  await bootstrapDemoIfEnabled(await getDb());
   const { startPublishTicker } = await import('./lib/scheduler/ticker');
-  startPublishTicker(getDb);
+  const stopTicker = startPublishTicker(getDb);
+  const [{ closeDatabase }, { closeGracefullyOnSignal }] = await Promise.all([import('./db'), import('./lib/ops/shutdown')]);
+  closeGracefullyOnSignal({ stopTicker, closeDatabase });
 }

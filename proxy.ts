@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { appUrl } from '@/lib/env';
+import { ensureRequestId, REQUEST_ID_HEADER } from '@/lib/request-id';
 import { createNonce, pageKind, securityHeaders } from '@/lib/security/headers';
 
 // Every response gets its security headers here rather than in next.config.ts `headers()`: those
@@ -25,18 +26,16 @@ export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const nonce = pageKind(pathname) === 'private' ? createNonce() : undefined;
   const headers = securityHeaders({ pathname, nonce, https: siteIsHttps(), development: process.env.NODE_ENV === 'development' });
-  let response: NextResponse;
   // Next.js takes the script nonce from the request's CSP header, so a client must not choose it.
-  const spoofed = request.headers.has('content-security-policy') || request.headers.has('content-security-policy-report-only');
-  if (nonce || spoofed) {
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.delete('content-security-policy');
-    requestHeaders.delete('content-security-policy-report-only');
-    if (nonce) requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-  } else {
-    response = NextResponse.next();
-  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete('content-security-policy');
+  requestHeaders.delete('content-security-policy-report-only');
+  if (nonce) requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);
+  // Server code logs with this id (lib/log.ts requestLogger); the client and proxies see it too.
+  const requestId = ensureRequestId(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) if (value) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }

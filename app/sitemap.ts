@@ -11,6 +11,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const latest = issues[0]?.publishedAt;
   return [
     { url: absolute(paths.home()), lastModified: latest, changeFrequency: 'weekly', priority: 1 },
+    { url: absolute(paths.issues()), lastModified: latest, changeFrequency: 'weekly', priority: 0.6 },
     { url: absolute(paths.regions()), lastModified: latest, changeFrequency: 'weekly', priority: 0.5 },
     { url: absolute(paths.themes()), lastModified: latest, changeFrequency: 'weekly', priority: 0.5 },
     ...issues.map((i) => ({ url: absolute(paths.issue(i.number)), lastModified: i.publishedAt, priority: 0.8 })),

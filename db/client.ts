@@ -50,6 +50,8 @@ function acquireLock(dataDir: string): () => void {
     try {
       fs.writeFileSync(lockPath, mine, { flag: 'wx' });
       const release = () => {
+        // A process that opens and closes the folder many times (tests, tools) must not pile up exit handlers.
+        process.off('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === mine) fs.unlinkSync(lockPath);
         } catch {

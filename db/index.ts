@@ -1,12 +1,12 @@
 import 'server-only';
 import path from 'node:path';
-import { env, demoEnabled } from '@/lib/env';
-import { bootstrapDemo } from '@/lib/services/demo';
+import { env } from '@/lib/env';
 import { openDatabase, type Database, type Db } from './client';
 import { migrateDatabase } from './migrate';
 
 // One database per process, kept on globalThis so hot reloads in development reuse it instead of
-// opening the PGlite folder a second time.
+// opening the PGlite folder a second time. Opening only migrates: the demo is start-up's business
+// (instrumentation.ts, scripts/cli.ts), so the public pages that import this load no service code.
 const holder = globalThis as typeof globalThis & { __casebookDatabase?: Promise<Database> };
 
 /** Where the embedded database keeps its files when DATABASE_URL is not set. */
@@ -19,7 +19,6 @@ async function start(): Promise<Database> {
   const database = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: pgliteDataDir() });
   try {
     await migrateDatabase(database);
-    if (demoEnabled(e)) await bootstrapDemo(database.db, { dataDir: e.dataDir, log: (line) => console.log(line) });
   } catch (error) {
     await database.close();
     throw error;
@@ -37,4 +36,12 @@ export function getDatabase(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
+}
+
+/** Closes this process's database at shutdown: PGlite checkpoints and releases its folder lock. */
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.__casebookDatabase;
+  holder.__casebookDatabase = undefined;
+  const database = await pending?.catch(() => undefined);
+  await database?.close();
 }

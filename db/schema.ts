@@ -235,8 +235,9 @@ export const auditLog = pgTable(
 );
 
 // ---------------------------------------------------------------- published read model
-// Written only by the publish/unpublish transaction (lib/workflow). The public site reads only these
-// tables, so it cannot show a draft: there is no draft here to show.
+// Written only by the publish/unpublish transactions (lib/services/publishing.ts, through
+// lib/publication/materialize.ts). The public site reads only these tables, so it cannot show a
+// draft: there is no draft here to show.
 
 export const publishedIssues = pgTable(
   'published_issues',

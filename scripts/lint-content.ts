@@ -12,6 +12,7 @@ import {
   RULE_LABELS,
   checkSequence,
   checkText,
+  crossCheckCases,
   proofreadProfile,
   sectionLabelAt,
   type Finding,
@@ -80,17 +81,19 @@ function checkAcrossLines(lines: string[]): Located[] {
   return out;
 }
 
-/** Profile rules, reported on the line right after each case's title (its profile sentence). */
+/**
+ * Profile rules, reported on the line right after each case's title (its profile sentence), and
+ * the same place's figures compared across every case of the file.
+ */
 function checkProfiles(text: string, lines: string[]): Located[] {
   const out: Located[] = [];
-  const doc = parseCompilation(text);
-  for (const issue of doc.issues) {
-    for (const kase of issue.cases) {
-      let line = kase.line + 1;
-      while (line <= lines.length && lines[line - 1]!.trim() === '') line++;
-      for (const finding of proofreadProfile(kase)) out.push({ line, finding });
-    }
-  }
+  const cases = parseCompilation(text).issues.flatMap((issue) => issue.cases);
+  const across = crossCheckCases(cases);
+  cases.forEach((kase, i) => {
+    let line = kase.line + 1;
+    while (line <= lines.length && lines[line - 1]!.trim() === '') line++;
+    for (const finding of [...proofreadProfile(kase), ...across[i]!]) out.push({ line, finding });
+  });
   return out;
 }
 

@@ -2,9 +2,9 @@
 // The password is read from CASEBOOK_PASSWORD, or asked for (not echoed) when run in a terminal.
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { getDatabase } from '@/db';
 import { ROLE_LABELS } from '@/lib/content/model';
 import { createUserFromCommandLine } from '@/lib/services/users';
+import { runCli, withAppDatabase } from './cli';
 
 function askHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -40,9 +40,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const password = await readPassword();
-  const database = await getDatabase();
-  try {
-    const result = await createUserFromCommandLine(database.db, { email: values.email, name: values.name, role: values.role, password });
+  return withAppDatabase(async (db) => {
+    const result = await createUserFromCommandLine(db, { email: values.email, name: values.name, role: values.role, password });
     if (!result.ok) {
       const fields = Object.values(result.fieldErrors ?? {}).flat();
       console.error([result.message, ...fields].join('\n  '));
@@ -50,15 +49,7 @@ async function main(): Promise<number> {
     }
     console.log(`已创建账号：${result.user.name} <${result.user.email}>，角色：${ROLE_LABELS[result.user.role]}。`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

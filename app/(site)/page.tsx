@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { CaseList } from '@/components/site/case-list';
+import { IssueArchive, casesByIssue } from '@/components/site/issue-archive';
 import { JsonLd } from '@/components/site/json-ld';
 import { issueLabel } from '@/lib/content/numerals';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
 import { getAllCases, getIssues } from '@/lib/public/read-model';
-import type { PublicCaseSummary } from '@/lib/public/types';
 import { SITE_DESCRIPTION, SITE_NAME, paths, siteUrl } from '@/lib/public/urls';
 
 export const metadata: Metadata = {
@@ -19,8 +19,7 @@ const ARCHIVE_WITH_CASES = 6;
 
 export default async function HomePage() {
   const [issues, cases] = await Promise.all([getIssues(), getAllCases()]);
-  const byIssue = new Map<number, PublicCaseSummary[]>();
-  for (const c of cases) byIssue.set(c.issueId, [...(byIssue.get(c.issueId) ?? []), c]);
+  const byIssue = casesByIssue(cases);
   const [latest, ...older] = issues;
 
   if (!latest) {
@@ -49,35 +48,19 @@ export default async function HomePage() {
         </div>
         <CaseList cases={byIssue.get(latest.issueId) ?? []} />
         <p style={{ marginTop: '1rem' }}>
-          <a href={paths.issue(latest.number)}>阅读{issueLabel(latest.number)}全文（含编者按与数据比较）</a>
+          <a href={paths.issue(latest.number)}>阅读{issueLabel(latest.number)}全文</a>
         </p>
       </section>
 
       <section id="archive" aria-labelledby="archive-title">
         <h2 id="archive-title">往期</h2>
         {older.length === 0 ? <p className="muted">暂无往期。</p> : null}
-        <ol className="archive">
-          {older.map((issue, i) => (
-            <li key={issue.issueId} className="archive__item">
-              <p className="kicker">{issueLabel(issue.number)}</p>
-              <h3>
-                <a href={paths.issue(issue.number)}>{issue.title}</a>
-              </h3>
-              <p className="muted small" style={{ margin: 0 }}>
-                <time dateTime={isoDateZh(issue.publishedAt)}>{formatDateZh(issue.publishedAt)}</time> · {issue.caseCount}个案例
-              </p>
-              {i < ARCHIVE_WITH_CASES ? (
-                <ol className="archive__cases">
-                  {(byIssue.get(issue.issueId) ?? []).map((c) => (
-                    <li key={c.caseId}>
-                      <a href={paths.case(c.caseId)}>{c.title}</a>
-                    </li>
-                  ))}
-                </ol>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <IssueArchive issues={older} casesByIssue={byIssue} withCases={ARCHIVE_WITH_CASES} />
+        {older.length > 0 ? (
+          <p>
+            <a href={paths.issues()}>全部往期</a>
+          </p>
+        ) : null}
       </section>
     </>
   );

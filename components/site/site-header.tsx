@@ -2,7 +2,7 @@ import { SITE_NAME, paths } from '@/lib/public/urls';
 
 const NAV = [
   { href: paths.home(), label: '首页' },
-  { href: '/#archive', label: '往期' },
+  { href: paths.issues(), label: '往期' },
   { href: paths.regions(), label: '地区' },
   { href: paths.themes(), label: '主题' },
   { href: paths.search(), label: '检索' },

@@ -2,9 +2,12 @@ import 'server-only';
 import { and, desc, eq, gte, lt, notLike, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
+import { loadAuditNames } from '@/lib/audit/names';
+import { auditReferences, type AuditRow } from '@/lib/audit/references';
 import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/content/model';
 import { can } from '@/lib/workflow';
+import { auditEntryView, type AuditEntryView } from './audit-summary';
 import type { SearchParamsInput } from './case-table-state';
 
 export interface AuditFilters {
@@ -64,11 +67,24 @@ export function auditScope(role: Role): SQL | undefined {
   return can(role, 'account.manage') ? undefined : notLike(auditLog.action, 'auth.%');
 }
 
+/** What an entry's view is made from; join users on the actor. */
+export const auditRowColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  before: auditLog.before,
+  after: auditLog.after,
+  actorName: users.name,
+  clientAddress: auditLog.clientAddress,
+};
+
 /**
  * A page of the audit log, newest first. Every staff member can read it (the trail is how the
  * newsroom answers "who changed this"); one extra row tells whether there is a next page.
  */
-export async function listAuditEntries(db: Db, actor: Actor | null, f: AuditFilters) {
+export async function listAuditEntries(db: Db, actor: Actor | null, f: AuditFilters): Promise<{ rows: AuditEntryView[]; hasNext: boolean }> {
   if (!actor) return { rows: [], hasNext: false };
   const scope = auditScope(actor.role);
   const where: SQL[] = scope ? [scope] : [];
@@ -83,24 +99,20 @@ export async function listAuditEntries(db: Db, actor: Actor | null, f: AuditFilt
     where.push(lt(auditLog.at, end));
   }
   const rows = await db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      before: auditLog.before,
-      after: auditLog.after,
-      actorName: users.name,
-      actorId: auditLog.actorId,
-    })
+    .select(auditRowColumns)
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(...where))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((f.page - 1) * AUDIT_PAGE_SIZE);
-  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE };
+  return { rows: await auditEntryViews(db, rows.slice(0, AUDIT_PAGE_SIZE)), hasNext: rows.length > AUDIT_PAGE_SIZE };
+}
+
+/** Entries as people read them: the cases, issues, accounts, versions and comments they point at named in one batch. */
+export async function auditEntryViews(db: Db, rows: AuditRow[]): Promise<AuditEntryView[]> {
+  const names = await loadAuditNames(db, auditReferences(rows));
+  return rows.map((row) => auditEntryView(row, names));
 }
 
 /** The action names that occur and the actor may see, for the filter's choices. */
@@ -108,39 +120,3 @@ export async function auditActionNames(db: Db, actor: Actor): Promise<string[]> 
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).where(auditScope(actor.role)).orderBy(auditLog.action);
   return rows.map((r) => r.action);
 }
-
-/** Chinese names for the actions the services write; unknown ones show as written. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'case.create': '新建案例',
-  'case.save': '保存案例',
-  'case.submit': '提交审核',
-  'case.withdraw': '撤回提交',
-  'case.request_changes': '退回修改',
-  'case.requestChanges': '退回修改',
-  'case.approve': '审核通过',
-  'case.restore': '恢复版本',
-  'case.add_to_issue': '编入期刊',
-  'case.remove_from_issue': '移出期刊',
-  'comment.create': '发表意见',
-  'comment.resolve': '处理意见',
-  'comment.reopen': '重新打开意见',
-  'issue.create': '新建一期',
-  'issue.update': '修改一期',
-  'issue.reorder': '调整顺序',
-  'issue.publish': '发布',
-  'issue.unpublish': '撤回发布',
-  'issue.schedule': '定时发布',
-  'issue.unschedule': '取消定时',
-  'import.compilation': '导入汇编',
-  'user.create': '新建账号',
-  'user.update': '修改账号',
-  'user.role': '修改角色',
-  'user.deactivate': '停用账号',
-  'user.reactivate': '启用账号',
-  'user.reset_password': '重置密码',
-  'auth.sign_in': '登录',
-  'auth.sign_in_failed': '登录失败',
-  'auth.sign_in_locked': '登录受限',
-  'user.unlock_sign_in': '解除登录限制',
-  'auth.sign_out': '退出登录',
-};

@@ -1,13 +1,15 @@
 import 'server-only';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, cases, users } from '@/db/schema';
+import { EDITORIAL_ACTIONS } from '@/lib/audit/actions';
 import type { Actor } from '@/lib/auth/actor';
 import type { CaseStatus } from '@/lib/content/model';
-import { auditScope } from './audit-list';
+import { auditEntryViews, auditRowColumns } from './audit-list';
 import { listIssuesWithReadiness } from './issue-detail';
 
 const LIMIT = 8;
+const ACTIVITY_LIMIT = 10;
 
 async function casesWhere(db: Db, status: CaseStatus, mine: number | null) {
   const where = mine === null ? eq(cases.status, status) : and(eq(cases.status, status), eq(cases.createdById, mine));
@@ -18,6 +20,21 @@ async function casesWhere(db: Db, status: CaseStatus, mine: number | null) {
   return { rows, total: n };
 }
 
+/**
+ * The latest editorial work, the same for everyone: sign-ins and account changes are not the
+ * newsroom's news and live in the admins' audit log.
+ */
+async function recentActivity(db: Db) {
+  const rows = await db
+    .select(auditRowColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(inArray(auditLog.action, [...EDITORIAL_ACTIONS]))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(ACTIVITY_LIMIT);
+  return auditEntryViews(db, rows);
+}
+
 /** What the signed-in person has to do next, and how the issues stand. */
 export async function loadDashboard(db: Db, actor: Actor) {
   const [myDrafts, myChanges, awaitingReview, issueRows, activity] = await Promise.all([
@@ -25,13 +42,7 @@ export async function loadDashboard(db: Db, actor: Actor) {
     casesWhere(db, 'changes_requested', actor.id),
     casesWhere(db, 'in_review', null),
     listIssuesWithReadiness(db, actor, 12),
-    db
-      .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, actorName: users.name })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(auditScope(actor.role))
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(10),
+    recentActivity(db),
   ]);
   return { myDrafts, myChanges, awaitingReview, issues: issueRows, activity };
 }

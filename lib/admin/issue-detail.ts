@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, issues, publishedIssues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -18,14 +18,37 @@ export async function listIssuesWithReadiness(db: Db, actor: Actor, limit?: numb
       scheduledAt: issues.scheduledAt,
       publishedAt: issues.publishedAt,
       updatedAt: issues.updatedAt,
-      total: sql<number>`count(${cases.id})::int`,
-      ready: sql<number>`count(${cases.id}) filter (where ${cases.status} = 'approved' or (${cases.status} = 'published' and ${cases.currentRevisionId} = ${cases.publishedRevisionId}))::int`,
     })
     .from(issues)
-    .leftJoin(cases, eq(cases.issueId, issues.id))
-    .groupBy(issues.id)
     .orderBy(desc(issues.number));
-  return limit === undefined ? query : query.limit(limit);
+  const rows = await (limit === undefined ? query : query.limit(limit));
+  const counts = await readinessCounts(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, total: counts.get(r.id)?.total ?? 0, ready: counts.get(r.id)?.ready ?? 0 }));
+}
+
+/**
+ * Cases per issue and how many of them are publishable. The rule is lib/workflow's isPublishable;
+ * the database only counts cases by the facts that rule reads (status, and whether the current
+ * revision is the published one), so there are a handful of groups per issue whatever its size.
+ */
+async function readinessCounts(db: Db, issueIds: number[]): Promise<Map<number, { total: number; ready: number }>> {
+  const out = new Map<number, { total: number; ready: number }>();
+  if (issueIds.length === 0) return out;
+  const currentIsPublished = sql<boolean>`coalesce(${cases.currentRevisionId} = ${cases.publishedRevisionId}, false)`;
+  const groups = await db
+    .select({ issueId: cases.issueId, status: cases.status, currentIsPublished, n: count() })
+    .from(cases)
+    .where(inArray(cases.issueId, issueIds))
+    .groupBy(cases.issueId, cases.status, currentIsPublished);
+  for (const g of groups) {
+    if (g.issueId === null) continue;
+    const facts = { status: g.status, currentRevisionId: 1, publishedRevisionId: g.currentIsPublished ? 1 : null };
+    const entry = out.get(g.issueId) ?? { total: 0, ready: 0 };
+    entry.total += g.n;
+    if (isPublishable(facts)) entry.ready += g.n;
+    out.set(g.issueId, entry);
+  }
+  return out;
 }
 
 /** One issue for its editor: the cases in order with what each still needs, and cases that could be added. */

@@ -2,7 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
+import type { SignInFailureReason } from '@/lib/audit/reasons';
 import type { Role } from '@/lib/content/model';
+import { requestLogger } from '@/lib/log';
 import { writeAudit } from '@/lib/services/audit';
 import { signInSchema } from '@/lib/validations/account';
 import { SERVER_BUSY, ServerBusyError } from './hash-gate';
@@ -59,10 +61,11 @@ export async function authenticate(
   } catch (error) {
     if (!(error instanceof ServerBusyError)) throw error;
     await creditUnchecked(db, charge);
+    (await requestLogger()).warn({ event: 'auth.hash_gate_refused', accountId: user?.id ?? null }, '密码运算已满，登录请求被拒绝（HTTP 429）');
     return { ok: false, message: SERVER_BUSY };
   }
 
-  const failed = async (reason: string, message: string, userId: number | null): Promise<SignInOutcome> => {
+  const failed = async (reason: SignInFailureReason, message: string, userId: number | null): Promise<SignInOutcome> => {
     await writeAudit(db, { actorId: userId, action: 'auth.sign_in_failed', targetType: 'user', targetId: userId, after: { email, reason }, clientAddress });
     return { ok: false, message };
   };

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, max, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signInThrottle as t } from '@/db/schema';
+import { requestLogger } from '@/lib/log';
 import { writeAudit } from '@/lib/services/audit';
 
 // Sign-in attempts are counted in the database, so the limits hold however many app instances
@@ -126,6 +127,7 @@ export async function chargeAttempt(
         after: { email, reason: `too_many_${c.key.scope}`, lockedUntil: c.lockedUntil!.toISOString() },
         clientAddress,
       });
+      (await requestLogger()).warn({ event: 'auth.sign_in_locked', scope: c.key.scope, accountId: userId, clientAddress, lockedUntil: c.lockedUntil }, '登录尝试过多，开始限制');
     }
     let refusing = counted.filter((c) => c.lockedUntil);
     // The account-wide counter only slows strangers down: it never refuses the owner's own address.

@@ -1,6 +1,6 @@
 import { contentFromParsedCase } from './content';
 import type { ParsedDocument } from './types';
-import { proofreadCase, type Finding } from '@/lib/proofread';
+import { crossCheckCases, proofreadCase, type Finding } from '@/lib/proofread';
 
 export interface CaseFindings {
   issueNumber: number;
@@ -12,12 +12,15 @@ export interface CaseFindings {
 
 /** Runs the proofreader over every case of a parsed compilation, before anything is written. */
 export function proofreadDocument(doc: ParsedDocument): CaseFindings[] {
+  // The same place's profile figures are compared across every case of the document.
+  const across = crossCheckCases(doc.issues.flatMap((issue) => issue.cases));
+  let n = 0;
   return doc.issues.flatMap((issue) =>
     issue.cases.map((parsed) => ({
       issueNumber: issue.number,
       position: parsed.position,
       title: parsed.title,
-      findings: proofreadCase(contentFromParsedCase(parsed)).map((f) => ({
+      findings: [...proofreadCase(contentFromParsedCase(parsed)), ...across[n++]!].map((f) => ({
         ...f,
         line: f.field === 'section' && f.sectionIndex !== undefined ? (parsed.sections[f.sectionIndex]?.line ?? parsed.line) : parsed.line,
       })),

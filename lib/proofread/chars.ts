@@ -13,6 +13,13 @@ export const isChineseNumeral = (c: string | undefined): boolean =>
 /** Anything that states a number: a digit, a Chinese numeral, or a vague count (几, 数, 半). */
 export const isNumber = (c: string | undefined): boolean => isDigit(c) || isChineseNumeral(c);
 
+/** Characters before 数 that make it a noun (人数, 户数, 中位数, 总数), not "several". */
+const NUMBER_NOUN_BEFORE = '人户次件个总位天岁指函分基参系倍';
+
+/** text[k] states a number: a digit or numeral, but not the 数 of 人数 or 中位数. */
+export const statesNumber = (text: string, k: number): boolean =>
+  isNumber(text[k]) && !(text[k] === '数' && NUMBER_NOUN_BEFORE.includes(text[k - 1] ?? '\u0000'));
+
 /** Characters that can make up a number expression: 1.6, 3.2万, 十多, 4亿余, 1—2. */
 const NUMERAL_RUN = /[0-9０-９.．,，一二三四五六七八九十百千万亿两零〇几数半多余]/u;
 export const isNumeralRunChar = (c: string | undefined): boolean => c !== undefined && NUMERAL_RUN.test(c);

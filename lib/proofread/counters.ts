@@ -66,6 +66,8 @@ function checkCounterAt(text: string, i: number): Hit | null {
   // A two-character cue (共有, 达到, 超过) outweighs the word the counter could make with its
   // last character (有个, 到家).
   const cue = endsWithAny(text, i, QUANTITY_CUES);
+  // 不到位 is "not in place", not "fewer than (N) people".
+  if (cue === '不到' && c === '位' && isClauseEnd(n)) return null;
   if (cue !== null && cue.length > 1 && c !== '人') return hit(i, 1, c);
   const verb = endsWithAny(text, i, COUNT_VERBS);
   const objectFollows = isHan(n) || (n !== undefined && '“‘《「'.includes(n));
@@ -80,7 +82,8 @@ function checkCounterAt(text: string, i: number): Hit | null {
   // "育婴员、电工等（N）期培训": a count is due after the 等 that closes a list ("张三等人" is fine).
   if (p === '等' && c !== '人' && isHan(n)) return hit(i, 1, c);
   if (CLAUSE_FINAL.has(c) && isHan(p) && isClauseEnd(n)) return hit(i, 1, c);
-  if (MID_PHRASE.has(c) && isHan(p) && isHan(n)) return hit(i, 1, c);
+  // 出了名的: a counter before 的 is an adjective's, not a count's.
+  if (MID_PHRASE.has(c) && isHan(p) && isHan(n) && n !== '的') return hit(i, 1, c);
   if (CLAUSE_INITIAL.has(c) && isClauseStart(p) && isHan(n)) return hit(i, 1, c);
   return null;
 }
@@ -102,7 +105,7 @@ export function checkCounters(text: string): Hit[] {
     if (!(c in COUNTERS) || text[i - 1] === '第') continue;
     // 人次, 列次 … are units, checked in units.ts.
     if (text[i + 1] === '次' && (c === '人' || c === '列' || c === '户')) continue;
-    if (c === '次' && '人列户车班架'.includes(text[i - 1] ?? '')) continue;
+    if (c === '次' && '人列户车班架辆艘'.includes(text[i - 1] ?? '')) continue;
     const h = checkCounterAt(text, i);
     if (h) out.push(h);
   }

@@ -2,6 +2,8 @@
 // (title, lead, each section body, an issue's title and foreword); profile rules run on the
 // structured facts. Offsets are UTF-16 indexes into the field's text (see types.ts).
 import type { CaseContent } from '@/lib/content/model';
+import { checkArithmetic } from './arithmetic';
+import { crossCheckCases } from './compilation';
 import { checkCounters } from './counters';
 import { checkDoubledPunctuation, checkDoubledWords } from './doubling';
 import { checkEnumerations } from './enumeration';
@@ -10,6 +12,7 @@ import { checkHalfwidth } from './halfwidth';
 import { checkMeasures } from './measures';
 import { checkPairs } from './pairs';
 import { checkProfileCompleteness, checkProfilePlausibility } from './profile';
+import { checkSlots } from './slots';
 import { checkDates } from './time';
 import type { Field, Finding, Hit } from './types';
 import { checkUnits } from './units';
@@ -18,6 +21,7 @@ export type { Field, Finding, Fix, RuleId, Severity } from './types';
 export { RULE_IDS } from './types';
 export { levelOfCode, type PlaceLevel } from './profile';
 export { sectionLabelAt, checkSequence } from './enumeration';
+export { crossCheckCases, type CaseForCrossCheck } from './compilation';
 
 export const RULE_LABELS: Record<Finding['rule'], string> = {
   'missing-number': '缺少数字',
@@ -59,10 +63,11 @@ const locate = (hits: Hit[], field: Field, sectionIndex?: number): Finding[] =>
 
 /** All text rules on one text. Paragraphs are separated by "\n". */
 export function checkText(text: string, field: Field, sectionIndex?: number): Finding[] {
-  const missing = dedupe([...checkUnits(text), ...checkMeasures(text), ...checkCounters(text), ...checkDates(text)]);
+  const missing = dedupe([...checkUnits(text), ...checkMeasures(text), ...checkCounters(text), ...checkDates(text), ...checkSlots(text)]);
   const hits = [
     ...missing,
     ...checkFigures(text),
+    ...checkArithmetic(text),
     ...checkEnumerations(text),
     ...checkDoubledWords(text),
     ...checkDoubledPunctuation(text),
@@ -106,9 +111,10 @@ export function proofreadIssue(
   issue: IssueForProofreading,
   options: ProofreadOptions = {},
 ): { issue: Finding[]; cases: Finding[][] } {
+  const across = crossCheckCases(issue.cases);
   return {
     issue: [...checkText(issue.title, 'title'), ...checkText(issue.foreword, 'foreword')],
-    cases: issue.cases.map((c) => proofreadCase(c, options)),
+    cases: issue.cases.map((c, i) => [...proofreadCase(c, options), ...across[i]!]),
   };
 }
 

@@ -27,7 +27,7 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     after: '单称义字额录牌校医胜列副誉片师下言气望利次声人家作句贵流门城目山镇村企店品厨园曲篇画菜',
   },
   个: {
-    before: DEMONSTRATIVES + '个是有这那上下么打做来搞找真挨',
+    before: DEMONSTRATIVES + '个是有这那上下么打做来搞找真挨干',
     after: '人体别性税案子头儿中位数旧',
   },
   家: {
@@ -43,7 +43,7 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
   },
   所: {
     before: DEMONSTRATIVES + '场厕诊住究出务儿待容难处寓会易生无挥测业电政法经健验证计医守留毒教理管技商地土置居',
-    after: '有以在属得谓需处辖长致获要用述示作为属',
+    after: '有以在属得谓需处辖长致获要用述示作为属欲',
   },
   套: {
     before: DEMONSTRATIVES + '配成整手外圈俗老全客上被枕笔',
@@ -64,7 +64,7 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     after: '目下链城',
   },
   列: {
-    before: DEMONSTRATIVES + '系行排并陈序前下上罗队分开名位首末左右同双专',
+    before: DEMONSTRATIVES + '系行排并陈序前下上罗队分开名位首末左右同双专出',
     after: '车入出为举席表明宁支岛强',
   },
   条: {
@@ -76,7 +76,7 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     after: '谈位次右椅驾席',
   },
   台: {
-    before: DEMONSTRATIVES + '舞平讲上下前后站柜电灶阳窗月烛擂戏出登砚看',
+    before: DEMONSTRATIVES + '舞平讲上下前后站柜电灶阳窗月烛擂戏出登砚看同对',
     after: '湾州风阶账面词球商胞资企',
   },
   辆: { before: DEMONSTRATIVES + '车', after: '' },
@@ -100,16 +100,16 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     before:
       DEMONSTRATIVES +
       '到各此何好难住远近深身相别出去长短益用办理分科管处四某查惩判论共妥善独定彼高低暗明痛坏一实',
-    after: '理置于在分长事级室所境罚方',
+    after: '理置于在分长事级室所境罚方以',
   },
   笔: {
     before: DEMONSTRATIVES + '动提执落下文钢毛铅画手亲伏败神妙主代绝随粉蜡',
-    after: '记者试名画墨直触迹下录杆尖',
+    after: '记者试名画墨直触迹下录杆尖者',
   },
   届: { before: DEMONSTRATIVES + '应换往历本首上下任', after: '时满期' },
   轮: { before: DEMONSTRATIVES + '车齿年巨货油新本首上下', after: '流换椅船番廓胎回值训岗转' },
   场: {
-    before: DEMONSTRATIVES + '市广机现农商会战立剧球考赛工当在到出登入收官职牧林渔猪屠磁主上下',
+    before: DEMONSTRATIVES + '市广机现农商会战立剧球考赛工当在到出登入收官职牧林渔猪屠磁主上下同',
     after: '景所地合面馆次内外均',
   },
   支: {
@@ -146,7 +146,7 @@ export const COUNT_VERBS = [
   '新设', '设立', '成立', '签约', '举办', '开通', '安排', '投资', '收入', '总值', '制发', '保障', '服务',
   '解决', '覆盖', '开展', '举办', '召开', '组织', '排查', '整治', '流转', '打通', '改造', '受理', '办结', '化解',
   '调解', '处置', '签订', '推出', '上线', '竣工', '认定', '走访', '慰问', '选派', '派驻', '入驻', '创建',
-  '吸引', '招引', '落地', '新开', '培育', '结对', '对接', '开辟', '铺设', '种植',
+  '吸引', '招引', '落地', '新开', '培育', '结对', '对接', '开辟', '铺设', '种植', '创业',
 ] as const;
 
 /** Characters that may follow an Arabic number directly: units, counters, time, magnitude … */
@@ -158,10 +158,28 @@ export const AFTER_DIGIT =
 
 /** Idioms and names in which 万/亿 is not a lost figure's magnitude. */
 export const MAGNITUDE_WORDS = [
-  '千家万户', '千军万马', '千山万水', '千言万语', '千变万化', '千差万别', '千辛万苦', '千丝万缕', '千秋万代',
+  '数以万计', '数以亿计', '以万计', '以亿计', '千家万户', '千军万马', '千山万水', '千言万语', '千变万化', '千差万别', '千辛万苦', '千丝万缕', '千秋万代',
   '千真万确', '万无一失', '包罗万象', '气象万千', '日理万机', '一本万利', '腰缠万贯', '十万火急', '万众一心',
   '万家灯火', '万人空巷', '成千上万', '千千万万', '万一', '万分', '万物', '万众', '万象', '万里', '万千',
   '万岁', '万能', '万州', '万达', '万科', '万般', '万事', '万古', '万恶', '万全', '万幸', '万紫', '万水',
   '万马', '万籁', '万寿', '万国', '万宁', '万载', '万荣', '万源', '万盛', '万秀', '万柏林', '万安', '万山',
   '万向', '万万', '亿万', '万难', '万变', '万有', '万用', '万花', '万福', '万佛', '万绿', '万头', '万年',
 ];
+
+/**
+ * Nouns for groups of people that a count follows at the end of a clause: 惠及困难群众（N）人,
+ * 帮助失业人员（N）名. Longest first; each is a noun no one writes with 人/名 after it as a word.
+ */
+export const PERSON_GROUPS = [
+  '农业转移人口', '就业困难人员', '灵活就业人员', '困难群众', '新市民', '农民工', '毕业生', '志愿者', '劳动力',
+  '群众', '人员', '居民', '农民', '职工', '学生', '儿童', '患者', '游客', '员工', '对象', '党员', '干部', '教师',
+  '村民', '市民', '老人', '妇女', '农户', '医师', '护士', '人口',
+] as const;
+
+/** Words before 企业家 that make it "entrepreneur", not "（N） enterprises": 民营企业家, 优秀企业家. */
+export const PEOPLE_MODIFIERS = [
+  '民营', '优秀', '青年', '女', '知名', '著名', '杰出', '爱国', '成功', '广大', '一批', '众多', '新生代', '年轻',
+  '返乡', '乡村', '农民', '浙商', '侨商', '港澳', '台湾', '海外', '本土', '科技型', '创新型',
+  // a person counted or described: 一名企业家, 这些企业家, 他是企业家
+  '名', '位', '些', '的', '是', '为', '当', '做', '和', '、',
+] as const;

@@ -25,8 +25,8 @@ const m = (unit: string, before: string, after: string, cueOnly = false, endOr?:
 
 const MEASURES: readonly Measure[] = [
   m('平方千米', '每', ''),
-  m('立方米', '每', ''),
-  m('公里', '每百方', '数程'),
+  m('立方米', '每/', ''),
+  m('公里', '每百方吨人', '数程'),
   m('公顷', '每', '数'),
   m('千瓦时', '每', ''),
   m('兆瓦', '每', ''),

@@ -27,7 +27,7 @@ interface Range {
   max: number;
 }
 /** Generous bounds: a figure outside them is a typo or a truncation, not a remarkable place. */
-const BOUNDS: Record<PlaceLevel, { area: Range; population: Range; gdp: Range }> = {
+export const BOUNDS: Record<PlaceLevel, { area: Range; population: Range; gdp: Range }> = {
   // 上海 6,340 km² … 新疆 1,660,000 km²; 西藏 365万人 … 广东 12,700万人.
   province: { area: { min: 5_000, max: 1_800_000 }, population: { min: 250, max: 14_000 }, gdp: { min: 100, max: 160_000 } },
   // 厦门 1,700 km², 三沙 excepted below; 巴音郭楞 470,000 km².
@@ -59,6 +59,12 @@ function levelFor(codeLevel: PlaceLevel, scope: PopulationScope | undefined): Pl
 const LEVEL_ORDER: readonly PlaceLevel[] = ['province', 'prefecture', 'county', 'town'];
 /** 三沙市 governs a sea; its land area is about 20 km². */
 const AREA_EXCEPTIONS = new Set(['460300']);
+
+/** The most specific place named is the one a profile describes (南海区, not 佛山市). */
+export function placeOf(regions: readonly string[]): string | undefined {
+  const ranked = regions.filter((r) => levelOfCode(r) !== null).sort((a, b) => LEVEL_ORDER.indexOf(levelOfCode(b)!) - LEVEL_ORDER.indexOf(levelOfCode(a)!));
+  return ranked[0];
+}
 
 const warn = (message: string, severity: Hit['severity'] = 'warning'): Hit => ({
   rule: 'implausible-figure',
@@ -120,9 +126,7 @@ export function checkProfilePlausibility(profile: Profile, regions: readonly str
     out.push(warn(`人口密度约每平方公里${Math.round((population * 10_000) / area)}人，超出合理范围，面积或人口可能有误。`));
   }
 
-  // The most specific place named is the one the profile describes (南海区, not 佛山市).
-  const ranked = regions.filter((r) => levelOfCode(r) !== null).sort((a, b) => LEVEL_ORDER.indexOf(levelOfCode(b)!) - LEVEL_ORDER.indexOf(levelOfCode(a)!));
-  const code = ranked[0];
+  const code = placeOf(regions);
   const level = code ? levelFor(levelOfCode(code)!, profile.population?.scope) : null;
   if (code && level) {
     const b = BOUNDS[level];

@@ -8,11 +8,11 @@ import { inPlaceName, insideWord, wordAt } from './words';
 /** X年 words: 近年, 每年, 去年, 青年, 多年, 上半年 … (plus Chinese numerals, handled as numbers). */
 const YEAR_BEFORE =
   '近每去今明前后当全同次往历多连常长终青少老中成童幼晚早壮新周半几数两元本该此那这整逐年来头隔经积累' +
-  '暮残丰荒灾流财学百千万十拜过跨编延忘天有逾翌纪光余上下各某末初先盛弱英妙未丁学';
+  '暮残丰荒灾流财学百千万十拜过跨编延忘天有逾翌纪光余上下各某末初先盛弱英妙未丁学些';
 /** 年X words: 年度, 年龄, 年均, 年底, 年内, 年增长, 年满 … (the text after 年). */
 const YEAR_AFTER = [
   ...'度龄均轻代初末底终中内间份限检报薪假会货级纪头景鉴华关夜味俗利产销收平化租票迈幼长少老事岁年复满逾近过仅届已接处发运吞用供开出进休',
-  '增长', '增幅', '增速', '增量',
+  '增长', '增幅', '增速', '增量', '平均',
 ];
 /** A document title that opens with 年 had a year: 《2021年关中平原…》; only these words are safe. */
 const TITLE_YEAR_AFTER = ['度', '轻', '鉴', '报'];
@@ -46,7 +46,10 @@ function checkYear(text: string, i: number): Hit | null {
   const [nextStart, nextEnd] = wordAt(text, i + 1);
   const dateLike = isClauseStart(p) || endsWithAny(text, i, YEAR_LEAD) !== null;
   const nextWordStarts = dateLike && nextStart === i + 1 && nextEnd - nextStart > 1;
-  if (!yearEnd) {
+  // "（2021）年以来，" opening a clause: 近年以来 has its 近, a bare one lost its year.
+  // 比（2019）年增长2.4倍: 比上年 has its 上, a bare 比年 before a change lost the year.
+  const since = (isClauseStart(p) && text.startsWith('以来', i + 1)) || (p === '比' && /^末?(?:增长|下降|增加|减少|提高)/u.test(text.slice(i + 1, i + 4)));
+  if (!yearEnd && !since) {
     if (p !== undefined && YEAR_BEFORE.includes(p)) return null;
     // 企业年金, 永年区, 近些年来: the dictionary or a place name holds the 年.
     if (inPlaceName(text, i) || insideWord(text, i)) return null;

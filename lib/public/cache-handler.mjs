@@ -36,6 +36,7 @@
 // Entries with no epoch tag (routes that read nothing public, like robots.txt) are stamped with
 // the epoch at write time: they expire with the next change, as every entry used to.
 import FileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
+import pino from 'pino';
 
 /** Must equal PUBLIC_TAG in lib/public/cache.ts (a unit test checks). */
 export const PUBLIC_TAG = 'casebook-public';
@@ -48,6 +49,17 @@ const TAGS_HEADER = 'x-next-cache-tags';
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 
 const SYNC_MS = Number(process.env.CASEBOOK_PUBLIC_SYNC_MS ?? 1000);
+
+// The same line format as lib/log.ts, which this plain-JavaScript file cannot import.
+const asked = process.env.CASEBOOK_LOG_LEVEL?.trim().toLowerCase();
+const log = pino(
+  {
+    level: asked && (asked === 'silent' || asked in pino.levels.values) ? asked : process.env.VITEST ? 'silent' : 'info',
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  pino.destination({ dest: 1, sync: true }),
+);
 
 // Shared by every handler instance in this process (Next creates one per request) and by the app's
 // bundles, which reach it through globalThis. `stamps` maps each stored value to its epoch; keyed
@@ -81,7 +93,7 @@ function syncWithDatabase() {
     })
     .catch((error) => {
       // A database hiccup must not fail page views: keep serving, retry at the next interval.
-      console.error('[casebook] 公共缓存同步失败：', error instanceof Error ? error.message : error);
+      log.error({ event: 'public_cache.sync_failed', error: error instanceof Error ? error.message : String(error) }, '公共缓存同步失败，下一周期重试');
     })
     .finally(() => {
       state.inflight = null;

@@ -12,6 +12,7 @@ export const SITE_DESCRIPTION = '新型城镇化典型做法案例期刊：各�
 
 export const paths = {
   home: () => '/',
+  issues: () => '/issues',
   issue: (number: number) => `/issues/${number}`,
   case: (caseId: number) => `/cases/${caseId}`,
   regions: () => '/regions',

@@ -1,11 +1,13 @@
+import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, issueNumberRedirects, issues, publishedCases, publishedIssues } from '@/db/schema';
 import { documentTokens } from '@/lib/search/tokens';
-import { provinceOfCode, searchableText, searchVectorOf } from '@/lib/services/case-store';
+import { denormalizedColumns } from '@/lib/services/case-store';
 
 // The only code that writes the published read model. It runs inside the publish and unpublish
-// transactions of lib/workflow, which decide *whether* to publish; this decides *what* the public sees.
+// transactions of lib/services/publishing.ts, which decide *whether* to publish (with the rules of
+// lib/workflow and lib/services/publish-gate.ts); this decides *what* the public sees.
 
 /** Which revision of a case the public should see: a newly approved one, else the one already out. */
 function revisionToPublish(row: { approvedRevisionId: number | null; publishedRevisionId: number | null; status: string }): number | null {
@@ -58,14 +60,11 @@ export async function materializeIssue(tx: Db, issueId: number, now: Date): Prom
       issueId,
       revisionId: revisionId!,
       position: row.position!,
-      title: content.title,
-      regions: content.regions,
-      provinces: Array.from(new Set(content.regions.map(provinceOfCode))),
-      tags: content.tags,
+      // The same copies of the content the working row keeps, so search and filters agree on both.
+      ...denormalizedColumns(content),
       profile: content.profile,
       lead: content.lead,
       sections: content.sections,
-      searchVector: searchVectorOf(searchableText(content)),
       titleVector: sql`to_tsvector('simple', ${documentTokens(content.title)})`,
       publishedAt: now,
     });

@@ -1,10 +1,13 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import type { AuditAction, AuditTargetType } from '@/lib/audit/actions';
 
 export interface AuditInput {
   actorId: number | null;
-  action: string;
-  targetType: string;
+  /** Only names in the audit vocabulary (lib/audit/actions.ts): each has a label in the log. */
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId?: string | number | null;
   before?: unknown;
   after?: unknown;

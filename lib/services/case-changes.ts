@@ -3,6 +3,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
+import { auditActionLabel } from '@/lib/audit/actions';
 import type { CaseContent } from '@/lib/content/model';
 import type { Conflict } from './result';
 
@@ -22,24 +23,6 @@ export function changedFields(before: CaseContent, after: CaseContent): string[]
   if (!isDeepStrictEqual(before.tags, after.tags)) out.push('主题');
   return out;
 }
-
-export const AUDIT_LABELS: Record<string, string> = {
-  'case.create': '新建',
-  'case.save': '修改',
-  'case.restore': '恢复历史版本',
-  'case.submit': '提交审核',
-  'case.withdraw': '撤回提交',
-  'case.request_changes': '退回修改',
-  'case.approve': '审核通过',
-  'case.add_to_issue': '加入一期',
-  'case.remove_from_issue': '移出一期',
-  'issue.create': '新建',
-  'issue.update': '修改',
-  'issue.publish': '发布',
-  'issue.unpublish': '撤回发布',
-  'issue.schedule': '设定定时发布',
-  'issue.unschedule': '取消定时发布',
-};
 
 /**
  * Who changed a case after the version an editor started from, read from the audit trail (every
@@ -70,7 +53,7 @@ export async function conflictSince(
       return {
         by: r.by ?? '系统',
         at: r.at.toISOString(),
-        action: AUDIT_LABELS[r.action] ?? r.action,
+        action: auditActionLabel(r.action),
         fields: Array.isArray(after.fields) ? after.fields.filter((f): f is string => typeof f === 'string') : [],
       };
     }),

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, type Case } from '@/db/schema';

@@ -6,10 +6,10 @@ import { caseRevisions, cases, issues, type Case, type CaseRevision } from '@/db
 import type { Actor } from '@/lib/auth/actor';
 import type { CaseContent } from '@/lib/content/model';
 import { caseContentLock, revisionContributors, transition } from '@/lib/workflow';
-import { writeAudit } from './audit';
 import { changedFields, conflictMessage, conflictSince } from './case-changes';
 import { appendRevision, denormalizedColumns } from './case-store';
 import { refuse } from './guard';
+import { updateCaseVersioned } from './versioned-update';
 
 // Shared by the services that change a case row: locking, the version check, the new revision.
 
@@ -85,27 +85,19 @@ export async function writeCaseContent(tx: Db, row: Case, actor: Actor, write: C
   const contributorIds = revisionContributors(actor.id, { contributorIds: source.contributorIds, approved: source.approvedAt !== null });
   const [{ last } = { last: 0 }] = await tx.select({ last: max(caseRevisions.number) }).from(caseRevisions).where(eq(caseRevisions.caseId, row.id));
   const revision = await appendRevision(tx, row.id, (last ?? 0) + 1, actor.id, write.content, write.note, contributorIds);
-  const [updated] = await tx
-    .update(cases)
-    .set({
+  const updated = await updateCaseVersioned(tx, row, {
+    actorId: actor.id,
+    action: write.action,
+    set: {
       ...denormalizedColumns(write.content),
       currentRevisionId: revision.id,
       status: next.status,
       // An approval is of one revision; a new revision needs a new one.
       approvedRevisionId: null,
-      version: row.version + 1,
       updatedById: actor.id,
-    })
-    .where(eq(cases.id, row.id))
-    .returning();
-  const fields = changedFields(current.content, write.content);
-  await writeAudit(tx, {
-    actorId: actor.id,
-    action: write.action,
-    targetType: 'case',
-    targetId: row.id,
-    before: { version: row.version, status: row.status, revision: current.number },
-    after: { version: row.version + 1, status: next.status, revision: revision.number, fields, ...write.extraAudit },
+    },
+    before: { status: row.status, revision: current.number },
+    after: { status: next.status, revision: revision.number, fields: changedFields(current.content, write.content), ...write.extraAudit },
   });
-  return { case: updated!, revision };
+  return { case: updated, revision };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { cases, type Case, type CaseRevision } from '@/db/schema';
+import type { cases, Case, CaseRevision } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit/actions';
 import type { Actor } from '@/lib/auth/actor';
 import { caseStatusChangeSchema, createCaseSchema, saveCaseSchema } from '@/lib/validations/case';
 import { ACTION_LABELS, CASE_EVENT_ACTIONS, transition, type CaseEvent } from '@/lib/workflow';
@@ -11,6 +11,7 @@ import { insertCaseWithRevision } from './case-store';
 import { authorize, inTransaction, refuse } from './guard';
 import { blockingFindings } from './proofreading';
 import { ok, type Result } from './result';
+import { updateCaseVersioned } from './versioned-update';
 
 export type CaseResult = Result<{ case: Case }>;
 
@@ -59,7 +60,7 @@ export async function changeStatus(
   actor: Actor,
   target: CaseTarget,
   event: CaseEvent,
-  action: string,
+  action: AuditAction,
   extra: (row: Case) => Partial<typeof cases.$inferInsert> = () => ({}),
 ): Promise<Case> {
   const row = await lockCase(tx, target.caseId);
@@ -77,20 +78,13 @@ export async function changeStatus(
     const errors = blockingFindings(revision.content);
     if (errors.length > 0) refuse('校对发现错误，请改正后再提交审核。', { details: errors });
   }
-  const [updated] = await tx
-    .update(cases)
-    .set({ status: next.status, version: row.version + 1, updatedById: actor.id, ...extra(row) })
-    .where(eq(cases.id, row.id))
-    .returning();
-  await writeAudit(tx, {
+  return updateCaseVersioned(tx, row, {
     actorId: actor.id,
     action,
-    targetType: 'case',
-    targetId: row.id,
-    before: { version: row.version, status: row.status },
-    after: { version: row.version + 1, status: next.status, revision: revision.number },
+    set: { status: next.status, updatedById: actor.id, ...extra(row) },
+    before: { status: row.status },
+    after: { status: next.status, revision: revision.number },
   });
-  return updated!;
 }
 
 /** Puts the case in review; a stale baseVersion (the case changed since the editor looked) is a conflict. */

@@ -7,6 +7,7 @@ import { cases, issues, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { ROLE_LABELS, type Role } from '@/lib/content/model';
+import { demoEnabled, env, type Env } from '@/lib/env';
 import { parseCompilation } from '@/lib/import/parse';
 import { materializeIssue } from '@/lib/publication/materialize';
 import { writeAudit } from './audit';
@@ -92,4 +93,9 @@ export async function bootstrapDemo(db: Db, options: DemoOptions): Promise<void>
     options.log('[casebook] 演示账号（仅限开发环境）：');
     for (const a of accounts) options.log(`  ${ROLE_LABELS[a.role]}  ${a.email}  密码：${a.password}`);
   }
+}
+
+/** Start-up of the app and of the command-line tools: the demo, when this environment wants one. */
+export async function bootstrapDemoIfEnabled(db: Db, e: Env = env()): Promise<void> {
+  if (demoEnabled(e)) await bootstrapDemo(db, { dataDir: e.dataDir, log: (line) => console.log(line) });
 }

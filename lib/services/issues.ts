@@ -9,6 +9,7 @@ import { writeAudit } from './audit';
 import { conflictMessage, conflictSince } from './case-changes';
 import { authorize, inTransaction, isUniqueViolation, refuse } from './guard';
 import { fail, ok, type Failure, type Result } from './result';
+import { updateIssueVersioned } from './versioned-update';
 
 const numberTaken = (n: number): Failure => fail('期号已被使用。', { number: [`第${n}期已存在，请换一个期号`] });
 
@@ -69,21 +70,15 @@ export async function updateIssue(db: Db, actor: Actor, input: unknown): Promise
         if (taken) return numberTaken(fields.number);
         const changed = (['number', 'title', 'foreword'] as const).filter((k) => row[k] !== fields[k]);
         if (changed.length === 0) return ok({ issue: row });
-        const [issue] = await tx
-          .update(issues)
-          .set({ ...fields, version: row.version + 1 })
-          .where(eq(issues.id, issueId))
-          .returning();
         const labels = { number: '期号', title: '主题', foreword: '编者按' };
-        await writeAudit(tx, {
+        const issue = await updateIssueVersioned(tx, row, {
           actorId: actor.id,
           action: 'issue.update',
-          targetType: 'issue',
-          targetId: issueId,
-          before: { number: row.number, title: row.title, foreword: row.foreword, version: row.version },
-          after: { ...fields, version: row.version + 1, fields: changed.map((k) => labels[k]) },
+          set: fields,
+          before: { number: row.number, title: row.title, foreword: row.foreword },
+          after: { ...fields, fields: changed.map((k) => labels[k]) },
         });
-        return ok({ issue: issue! });
+        return ok({ issue });
       }),
     fields.number,
   );

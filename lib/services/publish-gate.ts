@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { caseRevisions, cases, publishedCases, publishedIssues, type Case, type Issue } from '@/db/schema';
 import { CASE_STATUS_LABELS } from '@/lib/content/model';
 import { caseLabel } from '@/lib/content/numerals';
+import { crossCheckCases } from '@/lib/proofread';
 import { isPublishable } from '@/lib/workflow';
 import { refuse } from './guard';
 import { blockingFindings } from './proofreading';
@@ -25,9 +26,12 @@ export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
   }
   const revisionIds = rows.map((c) => (c.status === 'approved' ? c.approvedRevisionId! : c.publishedRevisionId!));
   const revisions = await tx.select().from(caseRevisions).where(inArray(caseRevisions.id, revisionIds));
-  const errors = rows.flatMap((c) => {
-    const revision = revisions.find((r) => r.caseId === c.id);
-    return revision ? blockingFindings(revision.content).map((line) => `${name(c)}，${line}`) : [];
+  const contents = rows.map((c) => revisions.find((r) => r.caseId === c.id)?.content);
+  const errors = rows.flatMap((c, i) => (contents[i] ? blockingFindings(contents[i]).map((line) => `${name(c)}，${line}`) : []));
+  // Two cases of one issue about the same place and year must give the same profile figures.
+  const present = rows.flatMap((c, i) => (contents[i] ? [{ row: c, content: contents[i] }] : []));
+  crossCheckCases(present.map((p) => p.content)).forEach((findings, i) => {
+    for (const f of findings) if (f.severity === 'error') errors.push(`${name(present[i]!.row)}，概况：${f.message}`);
   });
   if (errors.length > 0) refuse('校对发现错误，本期不能发布。', { details: errors });
   const [holder] = await tx

@@ -6,11 +6,12 @@ import type { Actor } from '@/lib/auth/actor';
 import { dematerializeIssue, materializeIssue } from '@/lib/publication/materialize';
 import { issueRefSchema, scheduleIssueSchema } from '@/lib/validations/issue';
 import { issueTransition, type IssueEvent } from '@/lib/workflow';
-import { writeAudit } from './audit';
 import { authorize, inTransaction, Refusal, refuse } from './guard';
 import { lockIssue } from './issues';
+import { logIssueOutcome } from './publishing-log';
 import { assertPublishable, hasUnpublishedChanges } from './publish-gate';
 import { fail, ok, type Result } from './result';
+import { updateIssueVersioned } from './versioned-update';
 
 type IssueResult = Result<{ issue: Issue }>;
 
@@ -21,25 +22,17 @@ async function publishLocked(tx: Db, issue: Issue, now: Date, actorId: number | 
     refuse('本期已经发布，没有新的内容需要发布。');
   }
   await materializeIssue(tx, issue.id, now);
-  const [updated] = await tx
-    .update(issues)
-    .set({ version: issue.version + 1 })
-    .where(eq(issues.id, issue.id))
-    .returning();
-  await writeAudit(tx, {
+  return updateIssueVersioned(tx, issue, {
     actorId,
     action: 'issue.publish',
-    targetType: 'issue',
-    targetId: issue.id,
-    before: { status: issue.status, version: issue.version },
+    set: {},
+    before: { status: issue.status },
     after: {
       status: 'published',
-      version: issue.version + 1,
       scheduled: actorId === null,
       cases: rows.map((c) => ({ caseId: c.id, position: c.position, status: c.status })),
     },
   });
-  return updated!;
 }
 
 async function lockForEvent(tx: Db, actor: Actor, issueId: number, event: IssueEvent): Promise<Issue> {
@@ -57,7 +50,7 @@ export async function publishIssue(db: Db, actor: Actor, input: unknown, now: Da
   return inTransaction(db, async (tx) => {
     const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'publish');
     return ok({ issue: await publishLocked(tx, issue, now, actor.id) });
-  });
+  }).then((result) => logIssueOutcome('issue.publish', actor, result));
 }
 
 /** Takes an issue off the public site; its cases return to approved, ready to be published again. */
@@ -69,21 +62,15 @@ export async function unpublishIssue(db: Db, actor: Actor, input: unknown): Prom
     await dematerializeIssue(tx, issue.id);
     await tx.update(cases).set({ status: 'approved' }).where(and(eq(cases.issueId, issue.id), eq(cases.status, 'published')));
     await tx.update(cases).set({ publishedRevisionId: null }).where(eq(cases.issueId, issue.id));
-    const [updated] = await tx
-      .update(issues)
-      .set({ status: 'draft', publishedAt: null, version: issue.version + 1 })
-      .where(eq(issues.id, issue.id))
-      .returning();
-    await writeAudit(tx, {
+    const updated = await updateIssueVersioned(tx, issue, {
       actorId: actor.id,
       action: 'issue.unpublish',
-      targetType: 'issue',
-      targetId: issue.id,
-      before: { status: issue.status, version: issue.version, publishedAt: issue.publishedAt },
-      after: { status: 'draft', version: issue.version + 1 },
+      set: { status: 'draft', publishedAt: null },
+      before: { status: issue.status, publishedAt: issue.publishedAt },
+      after: { status: 'draft' },
     });
-    return ok({ issue: updated! });
-  });
+    return ok({ issue: updated });
+  }).then((result) => logIssueOutcome('issue.unpublish', actor, result));
 }
 
 /** Sets (or moves) the time an issue goes out; it must be publishable now and the time in the future. */
@@ -97,20 +84,14 @@ export async function scheduleIssue(db: Db, actor: Actor, input: unknown, now: D
   return inTransaction(db, async (tx) => {
     const issue = await lockForEvent(tx, actor, issueId, 'schedule');
     await assertPublishable(tx, issue);
-    const [updated] = await tx
-      .update(issues)
-      .set({ status: 'scheduled', scheduledAt, version: issue.version + 1 })
-      .where(eq(issues.id, issue.id))
-      .returning();
-    await writeAudit(tx, {
+    const updated = await updateIssueVersioned(tx, issue, {
       actorId: actor.id,
       action: 'issue.schedule',
-      targetType: 'issue',
-      targetId: issue.id,
-      before: { status: issue.status, scheduledAt: issue.scheduledAt, version: issue.version },
-      after: { status: 'scheduled', scheduledAt, version: issue.version + 1 },
+      set: { status: 'scheduled', scheduledAt },
+      before: { status: issue.status, scheduledAt: issue.scheduledAt },
+      after: { status: 'scheduled', scheduledAt },
     });
-    return ok({ issue: updated! });
+    return ok({ issue: updated });
   });
 }
 
@@ -119,20 +100,14 @@ export async function unscheduleIssue(db: Db, actor: Actor, input: unknown): Pro
   if (!parsed.ok) return parsed;
   return inTransaction(db, async (tx) => {
     const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'unschedule');
-    const [updated] = await tx
-      .update(issues)
-      .set({ status: 'draft', scheduledAt: null, version: issue.version + 1 })
-      .where(eq(issues.id, issue.id))
-      .returning();
-    await writeAudit(tx, {
+    const updated = await updateIssueVersioned(tx, issue, {
       actorId: actor.id,
       action: 'issue.unschedule',
-      targetType: 'issue',
-      targetId: issue.id,
-      before: { status: issue.status, scheduledAt: issue.scheduledAt, version: issue.version },
-      after: { status: 'draft', scheduledAt: null, version: issue.version + 1 },
+      set: { status: 'draft', scheduledAt: null },
+      before: { status: issue.status, scheduledAt: issue.scheduledAt },
+      after: { status: 'draft', scheduledAt: null },
     });
-    return ok({ issue: updated! });
+    return ok({ issue: updated });
   });
 }
 
@@ -165,15 +140,13 @@ export async function publishDueIssues(db: Db, now: Date = new Date()): Promise<
       } catch (error) {
         if (!(error instanceof Refusal)) throw error;
         // Refusals happen before any write, so the transaction is still clean to record the failure in.
-        await tx.update(issues).set({ status: 'draft', scheduledAt: null, version: due.version + 1 }).where(eq(issues.id, due.id));
         const details = error.failure.details ?? [];
-        await writeAudit(tx, {
+        await updateIssueVersioned(tx, due, {
           actorId: null,
           action: 'issue.schedule_failed',
-          targetType: 'issue',
-          targetId: due.id,
-          before: { status: 'scheduled', scheduledAt: due.scheduledAt, version: due.version },
-          after: { status: 'draft', version: due.version + 1, reason: error.failure.message, details },
+          set: { status: 'draft', scheduledAt: null },
+          before: { status: 'scheduled', scheduledAt: due.scheduledAt },
+          after: { status: 'draft', reason: error.failure.message, details },
         });
         run.failed.push({ issueId: due.id, message: error.failure.message, details });
       }

@@ -3,6 +3,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { users, type User } from '@/db/schema';
+import type { AuditAction } from '@/lib/audit/actions';
 import type { Actor } from '@/lib/auth/actor';
 import { generatePassword, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { accountLockedUntil, clearAccountCounters, lockedAccounts } from '@/lib/auth/throttle';
@@ -85,7 +86,7 @@ async function changeAccount(
   db: Db,
   actor: Actor,
   userId: number,
-  action: string,
+  action: AuditAction,
   decide: (user: User, tx: Db) => Promise<Partial<typeof users.$inferInsert>>,
 ): Promise<UserResult> {
   return inTransaction(db, async (tx) => {

@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { POPULATION_SCOPES, SECTION_KINDS } from '@/lib/content/model';
-import { id } from './common';
+import { id, MAX_BULK_CASES } from './common';
 
 // Shared by the admin forms (react-hook-form + zodResolver), the services and the importer: no
 // server imports. Every string, array and number is bounded.
@@ -63,6 +63,18 @@ export const caseRefSchema = z.object({ caseId: id('案例') });
 
 /** Submit and withdraw: the version the editor saw, so acting on a case that changed since is a conflict. */
 export const caseStatusChangeSchema = z.object({ caseId: id('案例'), baseVersion: id('版本号') });
+
+/** Each selected case with the version its row showed, so a case changed since is refused, not submitted unseen. */
+export const bulkSubmitSchema = z.object({
+  cases: z
+    .array(caseStatusChangeSchema)
+    .min(1, '请先选择案例')
+    .max(MAX_BULK_CASES, `一次最多处理${MAX_BULK_CASES}个案例`)
+    .refine((items) => new Set(items.map((i) => i.caseId)).size === items.length, '案例不能重复'),
+});
+
+/** The region picker's search box: a long query is cut, not refused, as the picker only needs its start. */
+export const regionQuerySchema = z.object({ query: z.string({ error: '请输入地名或代码' }).transform((q) => q.slice(0, 40)) });
 
 export const requestChangesSchema = z.object({
   caseId: id('案例'),

@@ -28,5 +28,8 @@ export const casePositionSchema = z
   .positive('典型做法编号必须大于0')
   .max(MAX_CASES_PER_ISSUE, `典型做法编号不超过${MAX_CASES_PER_ISSUE}`);
 
+/** A bulk action on the cases list touches at most this many cases at once. */
+export const MAX_BULK_CASES = 200;
+
 /** Long enough for any passphrase, short enough that hashing one costs the same as any other. */
 export const MAX_PASSWORD_LENGTH = 200;

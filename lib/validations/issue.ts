@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { id, issueNumberSchema, MAX_CASES_PER_ISSUE } from './common';
+import { id, issueNumberSchema, MAX_BULK_CASES, MAX_CASES_PER_ISSUE } from './common';
 
 export const issueFieldsSchema = z.object({
   number: issueNumberSchema,
@@ -26,4 +26,10 @@ export const reorderCasesSchema = z.object({
 export const scheduleIssueSchema = z.object({
   issueId: id('期'),
   scheduledAt: z.coerce.date({ error: '请填写有效的发布时间' }),
+});
+
+/** Adds the selected cases to the end of an issue, in the order they were selected. */
+export const bulkAddToIssueSchema = z.object({
+  issueId: id('期'),
+  caseIds: z.array(id('案例')).min(1, '请先选择案例').max(MAX_BULK_CASES, `一次最多处理${MAX_BULK_CASES}个案例`),
 });

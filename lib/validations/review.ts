@@ -12,3 +12,6 @@ export const commentSchema = z.object({
 });
 
 export const commentRefSchema = z.object({ commentId: id('意见') });
+
+/** Marks a comment handled (resolved: true) or opens it again, from the page of the case it is on. */
+export const resolveCommentSchema = commentRefSchema.extend({ caseId: id('案例'), resolved: z.boolean({ error: '请说明是处理还是重新打开意见' }) });

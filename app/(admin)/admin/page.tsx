@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { formatDateTime } from '@/components/admin/format';
+import { ActivityList } from '@/components/admin/activity-list';
 import { IssueStatusBadge } from '@/components/admin/status-badge';
 import { Notice } from '@/components/ui/notice';
-import { AUDIT_ACTION_LABELS } from '@/lib/admin/audit-list';
 import { loadDashboard } from '@/lib/admin/dashboard';
 import { requirePageActor } from '@/lib/admin/session';
 import { can, ACTION_LABELS, ACTIONS, type Action } from '@/lib/workflow';
@@ -97,17 +97,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
         <section className="panel" aria-labelledby="activity-title">
           <h2 id="activity-title">最近动态</h2>
-          <ul className="plain-list">
-            {d.activity.map((a) => (
-              <li key={a.id}>
-                <span>
-                  {a.actorName ?? '系统'} {AUDIT_ACTION_LABELS[a.action] ?? a.action}
-                  {a.targetId ? <span className="muted"> #{a.targetId}</span> : null}
-                </span>
-                <span className="muted small nowrap">{formatDateTime(a.at)}</span>
-              </li>
-            ))}
-          </ul>
+          <ActivityList entries={d.activity} empty="还没有编辑动态。" />
           <Link href="/admin/audit">全部操作日志 →</Link>
         </section>
       </div>

@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 
 const API = [
   ['/api/public/issues', '全部已发布期刊：期次、主题、发布日期、案例数'],
-  ['/api/public/issues/{期次}', '一期的编者按与目录；期次调整后，旧期次以 308 跳转到新期次'],
+  ['/api/public/issues/{期次}', '一期的编者按与目录；期次调整后，旧期次的地址自动转到新期次'],
   ['/api/public/cases/{案例编号}', '一个案例的全文：地区、概况数据与概况句、各部分内容'],
   ['/api/public/search?q=…&issue=…&province=…&page=…', '检索，与检索页相同的排序与高亮片段'],
 ] as const;

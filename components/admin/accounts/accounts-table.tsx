@@ -1,10 +1,10 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { changeRoleAction, deactivateUserAction, reactivateUserAction, resetPasswordAction, unlockSignInAction } from '@/app/(admin)/admin/accounts/actions';
 import { formatDate, formatDateTime } from '@/components/admin/format';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
+import { changeRoleAction, deactivateUserAction, reactivateUserAction, resetPasswordAction, unlockSignInAction } from '@/lib/actions/accounts';
 import { ROLES, ROLE_LABELS, type Role } from '@/lib/content/model';
 
 interface Account {

@@ -4,10 +4,11 @@ import { signOut } from 'next-auth/react';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { changeOwnPasswordAction } from '@/app/(admin)/admin/account/actions';
+import { applyFieldErrors } from '@/components/admin/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { changeOwnPasswordAction } from '@/lib/actions/accounts';
 import { changeOwnPasswordSchema } from '@/lib/validations/account';
 
 type Values = z.input<typeof changeOwnPasswordSchema>;
@@ -16,15 +17,16 @@ type Values = z.input<typeof changeOwnPasswordSchema>;
 export function ChangePasswordForm() {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, setError } = useForm<Values>({
+  const form = useForm<Values>({
     resolver: zodResolver(changeOwnPasswordSchema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
+  const { register, handleSubmit, formState } = form;
   const onSubmit = handleSubmit((values) =>
     startTransition(async () => {
       const result = await changeOwnPasswordAction(values);
       if (!result.ok) {
-        for (const [k, v] of Object.entries(result.fieldErrors ?? {})) if (v?.length) setError(k as keyof Values, { message: v.join('；') });
+        applyFieldErrors(form, result);
         return setOutcome({ ok: false, text: result.message });
       }
       setOutcome({ ok: true, text: result.message ?? '密码已修改。' });

@@ -4,10 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { createUserAction } from '@/app/(admin)/admin/accounts/actions';
+import { applyFieldErrors } from '@/components/admin/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { createUserAction } from '@/lib/actions/accounts';
 import { ROLES, ROLE_LABELS } from '@/lib/content/model';
 import { createUserSchema } from '@/lib/validations/account';
 
@@ -17,15 +18,16 @@ export function CreateAccountForm() {
   const router = useRouter();
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; password?: string | null } | null>(null);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, formState, reset, setError } = useForm<Values, unknown, z.output<typeof createUserSchema>>({
+  const form = useForm<Values, unknown, z.output<typeof createUserSchema>>({
     resolver: zodResolver(createUserSchema),
     defaultValues: { email: '', name: '', role: 'editor', password: undefined },
   });
+  const { register, handleSubmit, formState, reset } = form;
   const onSubmit = handleSubmit((values) =>
     startTransition(async () => {
       const result = await createUserAction(values);
       if (!result.ok) {
-        for (const [k, v] of Object.entries(result.fieldErrors ?? {})) if (v?.length) setError(k as keyof Values, { message: v.join('；') });
+        applyFieldErrors(form, result);
         return setOutcome({ ok: false, text: result.message });
       }
       setOutcome({ ok: true, text: result.message ?? '已创建。', password: result.generatedPassword });

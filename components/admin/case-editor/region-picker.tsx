@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
-import { searchRegionsAction } from '@/app/(admin)/admin/cases/actions';
+import { searchRegionsAction } from '@/lib/actions/cases';
 import type { RegionOption } from '@/lib/regions';
 
 export interface PickedRegion {
@@ -29,9 +29,9 @@ export function RegionPicker({ value, onChange, error }: Props) {
     let current = true;
     setSearching(true);
     const timer = setTimeout(() => {
-      void searchRegionsAction(q).then((found) => {
+      void searchRegionsAction({ query: q }).then((result) => {
         if (current) {
-          setOptions(found);
+          setOptions(result.ok ? result.options : []);
           setSearching(false);
         }
       });

@@ -2,8 +2,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import { createCaseAction } from '@/app/(admin)/admin/cases/actions';
-import { saveCaseAction, submitCaseAction, withdrawCaseAction } from '@/app/(admin)/admin/cases/[id]/actions';
+import { applyFieldErrors } from '@/components/admin/form-errors';
+import { createCaseAction, saveCaseAction, submitCaseAction, withdrawCaseAction } from '@/lib/actions/cases';
 import { contentOf, type CaseFormValues } from '@/lib/admin/case-form';
 import type { CaseStatus } from '@/lib/content/model';
 import type { Conflict, Failure } from '@/lib/services/result';
@@ -23,6 +23,8 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
     versionRef.current = v;
     setVersionState(v);
   };
+  // An existing case always arrives with its version; 0 is never one, so the server would refuse rather than guess.
+  const basedOn = (caseId: number) => ({ caseId, baseVersion: versionRef.current ?? 0 });
   const [status, setStatus] = useState(init.status);
   const [message, setMessage] = useState<EditorMessage>(null);
   const [conflict, setConflict] = useState<EditorConflict | null>(null);
@@ -31,10 +33,8 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
 
   const showFailure = (result: Failure, attempted: EditorConflict['attempted'] = 'save') => {
     if (result.conflict) setConflict({ message: result.message, conflict: result.conflict, attempted });
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const name = path.replace(/^content\./u, '');
-      if (messages?.length) form.setError(name as keyof CaseFormValues, { type: 'server', message: messages.join('；') });
-    }
+    // The actions take `{ content: values, … }`, so the server's paths start with `content.`.
+    applyFieldErrors(form, result, 'content.');
     setMessage({ tone: 'error', text: result.message, details: result.details });
   };
 
@@ -48,7 +48,7 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
       router.replace(`/admin/cases/${result.caseId}?created=1`);
       return true;
     }
-    const result = await saveCaseAction({ caseId: init.caseId, baseVersion: versionRef.current, content });
+    const result = await saveCaseAction({ ...basedOn(init.caseId), content });
     if (!result.ok) return showFailure(result), false;
     setVersion(result.version);
     setStatus(result.status);
@@ -68,7 +68,7 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
         await form.handleSubmit(async (v) => void (saved = await save(v)))();
         if (!saved) return;
       }
-      const result = await submitCaseAction({ caseId: init.caseId, baseVersion: versionRef.current });
+      const result = await submitCaseAction(basedOn(init.caseId));
       if (!result.ok) return showFailure(result, 'submit');
       setVersion(result.version);
       setStatus(result.status);
@@ -79,7 +79,7 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
   const withdraw = () =>
     run(async () => {
       if (init.caseId === null) return;
-      const result = await withdrawCaseAction({ caseId: init.caseId, baseVersion: versionRef.current });
+      const result = await withdrawCaseAction(basedOn(init.caseId));
       if (!result.ok) return showFailure(result, 'withdraw');
       setVersion(result.version);
       setStatus(result.status);

@@ -1,9 +1,9 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { bulkMoveToIssueAction, bulkSubmitAction } from '@/app/(admin)/admin/cases/actions';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { bulkMoveToIssueAction, bulkSubmitAction } from '@/lib/actions/cases';
 import type { CaseFilterOptions } from '@/lib/admin/case-list';
 
 interface Props {

@@ -1,10 +1,10 @@
 'use client';
 import Link from 'next/link';
 import { useActionState, useState, useTransition } from 'react';
-import { previewImportAction, runImportAction, type PreviewResult } from '@/app/(admin)/admin/import/actions';
 import { Button, SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { previewImportAction, runImportAction, type PreviewResult } from '@/lib/actions/import';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from '@/lib/validations/import';
 import { ImportPreviewView } from './import-preview-view';
 

@@ -2,10 +2,10 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import { addCaseAction, removeCaseAction, reorderCasesAction } from '@/app/(admin)/admin/issues/actions';
 import { CaseStatusBadge } from '@/components/admin/status-badge';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { addCaseAction, removeCaseAction, reorderCasesAction } from '@/lib/actions/issues';
 import type { IssueDetail } from '@/lib/admin/issue-detail';
 import { caseLabel } from '@/lib/content/numerals';
 

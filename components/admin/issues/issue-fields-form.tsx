@@ -4,10 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { createIssueAction, updateIssueAction } from '@/app/(admin)/admin/issues/actions';
+import { applyFieldErrors } from '@/components/admin/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { createIssueAction, updateIssueAction } from '@/lib/actions/issues';
 import { issueFieldsSchema } from '@/lib/validations/issue';
 
 type Values = z.input<typeof issueFieldsSchema>;
@@ -32,12 +33,12 @@ export function IssueFieldsForm({ issue, suggestedNumber, disabled, lockedReason
     resolver: zodResolver(issueFieldsSchema),
     defaultValues: issue ? { number: issue.number, title: issue.title, foreword: issue.foreword } : { number: suggestedNumber ?? 1, title: '', foreword: '' },
   });
-  const { register, handleSubmit, formState, setError } = form;
+  const { register, handleSubmit, formState } = form;
   const onSubmit = handleSubmit((values) =>
     startTransition(async () => {
       const result = issue ? await updateIssueAction({ ...values, issueId: issue.id, baseVersion: version }) : await createIssueAction(values);
       if (!result.ok) {
-        for (const [k, v] of Object.entries(result.fieldErrors ?? {})) if (v?.length) setError(k as keyof Values, { message: v.join('；') });
+        applyFieldErrors(form, result);
         return setMessage({ tone: 'error', text: result.message });
       }
       if ('issueId' in result) return router.push(`/admin/issues/${result.issueId}`);

@@ -1,12 +1,12 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { publishIssueAction, scheduleIssueAction, unpublishIssueAction, unscheduleIssueAction } from '@/app/(admin)/admin/issues/actions';
 import { formatDateTime } from '@/components/admin/format';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { publishIssueAction, scheduleIssueAction, unpublishIssueAction, unscheduleIssueAction } from '@/lib/actions/issues';
 import type { IssueStatus } from '@/lib/content/model';
 
 type Kind = 'publish' | 'schedule' | 'unschedule' | 'unpublish';

@@ -1,27 +1,18 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { commentAction, resolveCommentAction } from '@/app/(admin)/admin/cases/[id]/actions';
 import { formatDateTime } from '@/components/admin/format';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-
-export interface ThreadComment {
-  id: number;
-  parentId: number | null;
-  authorName: string;
-  body: string;
-  createdAt: string;
-  resolved: boolean;
-  revisionNumber: number;
-}
+import { commentAction, resolveCommentAction } from '@/lib/actions/reviews';
+import type { CommentView } from '@/lib/admin/review-detail';
 
 interface Props {
   caseId: number;
   revisionId: number;
   sectionIndex: number | null;
   label: string;
-  comments: ThreadComment[];
+  comments: CommentView[];
   can: { create: boolean; reply: boolean; resolve: boolean };
 }
 

@@ -1,10 +1,10 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { restoreRevisionAction } from '@/app/(admin)/admin/cases/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
+import { restoreRevisionAction } from '@/lib/actions/reviews';
 
 /** Restores an old revision as a new one, after saying so: history is never rewritten. */
 interface Props {

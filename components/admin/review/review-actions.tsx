@@ -1,11 +1,11 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { approveAction, requestChangesAction } from '@/app/(admin)/admin/cases/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { approveAction, requestChangesAction } from '@/lib/actions/reviews';
 
 interface Props {
   caseId: number;

@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '@/db/client';
+import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { createActor } from '../../integration/support/fixtures';
 import { withDatabaseName } from '../../integration/support/pg-url';
-import { addCase, createIssue, markedContent, publishIssue, unpublishIssue } from '../../integration/public/content';
 
-// Two real app instances (next start) against one PostgreSQL. A publish or unpublish made by a
+// Two real app instances (standalone servers) against one PostgreSQL. A publish or unpublish made by a
 // third party (here: this test, as another instance or the scheduler would) must show on both,
 // although neither instance was told: each learns it from the database (lib/public/cache-handler.mjs).
 // Instance B checks on every request (CASEBOOK_PUBLIC_SYNC_MS=0): there the change shows on the
@@ -21,13 +20,13 @@ test.describe.configure({ mode: 'serial' });
 const PORT_A = Number(process.env.SITE_PORT_A ?? 3221);
 const PORT_B = Number(process.env.SITE_PORT_B ?? 3222);
 const name = `casebook_site_${randomBytes(5).toString('hex')}`;
-let database: Database;
 let servers: ChildProcess[] = [];
 const ids = { published: 0, later: 0, laterCase: 0, draftCase: 0 };
 
 async function startServer(port: number, extraEnv: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: withDatabaseName(url!, name), CASEBOOK_DEMO: '0', AUTH_SECRET: 'x'.repeat(40), CASEBOOK_SITE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
+  // The standalone server, as in production (prepared by the suite's web server command).
+  const child = spawn('node', [path.join(process.env.NEXT_DIST_DIR ?? '.next', 'standalone', 'server.js')], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: withDatabaseName(url!, name), CASEBOOK_DEMO: '0', AUTH_SECRET: 'x'.repeat(40), CASEBOOK_SITE_URL: `http://127.0.0.1:${port}`, ...extraEnv },
     stdio: 'ignore',
     detached: true,
   });
@@ -42,6 +41,15 @@ async function startServer(port: number, extraEnv: Record<string, string>): Prom
   throw new Error(`instance on ${port} did not start`);
 }
 
+/** The newsroom's services, run against the shared database (multi-instance-content.ts). */
+function newsroom(...args: string[]): Record<string, number> {
+  const out = execFileSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'tests/e2e/site/multi-instance-content.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: withDatabaseName(url!, name) },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
+}
+
 const get = async (port: number, path: string) => {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
   return { status: res.status, text: await res.text(), cache: res.headers.get('x-nextjs-cache') };
@@ -52,22 +60,15 @@ test.beforeAll(async () => {
   const admin = postgres(url!, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
   await admin.end();
-  database = await openDatabase({ url: withDatabaseName(url!, name) });
+  const database = await openDatabase({ url: withDatabaseName(url!, name) });
   await migrateDatabase(database);
-  const { db } = database;
-  const editor = await createActor(db, 'editor');
-  ids.published = await createIssue(db, 1, '两实例的第一期');
-  await addCase(db, editor.id, markedContent('mkfirstissue'), ids.published, 1);
-  await publishIssue(db, ids.published);
-  ids.later = await createIssue(db, 2, '稍后发布的第二期 mksecondissue');
-  ids.laterCase = await addCase(db, editor.id, markedContent('mksecondissue', { regions: ['440300'] }), ids.later, 1);
-  ids.draftCase = await addCase(db, editor.id, markedContent('mkneverpublished', { regions: ['440300'] }), null, null, 'approved');
+  await database.close();
+  Object.assign(ids, newsroom('seed'));
   servers = [await startServer(PORT_A, {}), await startServer(PORT_B, { CASEBOOK_PUBLIC_SYNC_MS: '0' })];
 });
 
 test.afterAll(async () => {
   for (const s of servers) if (s.pid) process.kill(-s.pid, 'SIGTERM');
-  await database?.close();
   const admin = postgres(url!, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
@@ -87,7 +88,7 @@ test('both instances serve published pages from cache and 404 the rest', async (
 });
 
 test('a publish made elsewhere shows on both instances', async () => {
-  await publishIssue(database.db, ids.later);
+  newsroom('publish', String(ids.later));
   // B checks the database before every cache read: the very next request is fresh.
   expect((await get(PORT_B, '/issues/2')).status).toBe(200);
   expect((await get(PORT_B, `/cases/${ids.laterCase}`)).text).toContain('mksecondissue');
@@ -103,7 +104,7 @@ test('a publish made elsewhere shows on both instances', async () => {
 });
 
 test('an unpublish made elsewhere leaves nothing stale on either instance', async () => {
-  await unpublishIssue(database.db, ids.later);
+  newsroom('unpublish', String(ids.later));
   expect((await get(PORT_B, '/issues/2')).status).toBe(404);
   await expect.poll(async () => (await get(PORT_A, `/cases/${ids.laterCase}`)).status, { timeout: 5_000, intervals: [200] }).toBe(404);
   for (const port of [PORT_A, PORT_B]) {

@@ -1,12 +1,33 @@
-// Puts content into every state a case can be in, the way the workflow leaves it, without going
-// through the workflow services (they are tested on their own): the read model is what matters here.
-import { and, eq, sql } from 'drizzle-orm';
+// Puts content into every state a case can be in by the services the newsroom uses (create, submit,
+// review, publish, unpublish, schedule, edit), so what the public site is tested against is what
+// those services really leave behind. No test-only writer of the read model.
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, issues } from '@/db/schema';
-import type { CaseContent, CaseStatus } from '@/lib/content/model';
-import { dematerializeIssue, materializeIssue } from '@/lib/publication/materialize';
-import { appendRevision, denormalizedColumns, insertCaseWithRevision } from '@/lib/services/case-store';
-import { sampleContent } from '../support/fixtures';
+import type { Actor } from '@/lib/auth/actor';
+import type { CaseContent } from '@/lib/content/model';
+import { createCase, saveCase, submitForReview } from '@/lib/services/cases';
+import { addCaseToIssue, createIssue as createIssueService, updateIssue } from '@/lib/services/issues';
+import { publishIssue as publishService, scheduleIssue, unpublishIssue as unpublishService } from '@/lib/services/publishing';
+import type { Result } from '@/lib/services/result';
+import { approve, requestChanges } from '@/lib/services/reviews';
+import { createActor, sampleContent } from '../support/fixtures';
+
+/** Who does the work: the editor writes, the reviewer (never the writer) approves and publishes. */
+export interface Staff {
+  editor: Actor;
+  reviewer: Actor;
+}
+
+export async function createStaff(db: Db): Promise<Staff> {
+  return { editor: await createActor(db, 'editor'), reviewer: await createActor(db, 'reviewer') };
+}
+
+/** A service's success, or an error with its own message (this also runs outside vitest). */
+function must<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.details ?? result.fieldErrors ?? '')}`);
+  return result;
+}
 
 /** Content whose every field carries the marker, so a leak through any field is seen. */
 export function markedContent(marker: string, overrides: Partial<CaseContent> = {}): CaseContent {
@@ -22,52 +43,47 @@ export function markedContent(marker: string, overrides: Partial<CaseContent> = 
   });
 }
 
-export async function createIssue(db: Db, number: number, title: string, foreword = ''): Promise<number> {
-  const [row] = await db.insert(issues).values({ number, title, foreword }).returning({ id: issues.id });
-  return row!.id;
+export async function createIssue(db: Db, staff: Staff, number: number, title: string, foreword = ''): Promise<number> {
+  return must(await createIssueService(db, staff.editor, { number, title, foreword })).issue.id;
 }
 
-export async function addCase(db: Db, authorId: number, content: CaseContent, issueId: number | null, position: number | null, status: CaseStatus = 'draft') {
-  const row = await insertCaseWithRevision(db, { content, authorId, issueId, position });
-  if (status !== 'draft') {
-    await db
-      .update(cases)
-      .set({ status, approvedRevisionId: status === 'approved' ? row.currentRevisionId : null })
-      .where(eq(cases.id, row.id));
-  }
-  return row.id;
+export type WorkingStatus = 'draft' | 'in_review' | 'changes_requested' | 'approved';
+
+/** A case written by the editor, placed in the issue (last) when one is given, and taken to status. */
+export async function addCase(db: Db, staff: Staff, content: CaseContent, issueId: number | null, status: WorkingStatus = 'draft'): Promise<number> {
+  const created = must(await createCase(db, staff.editor, { content })).case;
+  if (issueId !== null) must(await addCaseToIssue(db, staff.editor, { issueId, caseId: created.id }));
+  if (status === 'draft') return created.id;
+  const inReview = must(await submitForReview(db, staff.editor, { caseId: created.id, baseVersion: created.version })).case;
+  if (status === 'changes_requested') must(await requestChanges(db, staff.reviewer, { caseId: created.id, comment: '请补充数据。' }));
+  if (status === 'approved') must(await approve(db, staff.reviewer, { caseId: created.id, revisionId: inReview.currentRevisionId }));
+  return created.id;
 }
 
-/** Approves every case of the issue and publishes it, in one transaction, as the workflow does. */
-export async function publishIssue(db: Db, issueId: number, now = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(cases)
-      .set({ status: 'approved', approvedRevisionId: sql`${cases.currentRevisionId}` })
-      .where(and(eq(cases.issueId, issueId), sql`${cases.status} <> 'published'`));
-    await materializeIssue(tx, issueId, now);
-  });
+export async function publishIssue(db: Db, staff: Staff, issueId: number): Promise<void> {
+  must(await publishService(db, staff.reviewer, { issueId }));
 }
 
-export async function unpublishIssue(db: Db, issueId: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    await dematerializeIssue(tx, issueId);
-    await tx.update(issues).set({ status: 'draft', publishedAt: null }).where(eq(issues.id, issueId));
-    await tx.update(cases).set({ status: 'draft', publishedRevisionId: null }).where(eq(cases.issueId, issueId));
-  });
+export async function unpublishIssue(db: Db, staff: Staff, issueId: number): Promise<void> {
+  must(await unpublishService(db, staff.reviewer, { issueId }));
 }
 
-/** An editor's new working revision of a published case: the public must keep the old one. */
-export async function reviseCase(db: Db, caseId: number, authorId: number, content: CaseContent): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(cases).where(eq(cases.id, caseId));
-    const [{ n } = { n: 0 }] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from case_revisions where case_id = ${caseId}`).then((r) =>
-      Array.isArray(r) ? (r as { n: number }[]) : ((r as { rows: { n: number }[] }).rows ?? []),
-    );
-    const revision = await appendRevision(tx, caseId, Number(n) + 1, authorId, content, '');
-    await tx
-      .update(cases)
-      .set({ ...denormalizedColumns(content), currentRevisionId: revision.id, status: 'draft', version: (row?.version ?? 1) + 1 })
-      .where(eq(cases.id, caseId));
-  });
+export async function scheduleIssueAt(db: Db, staff: Staff, issueId: number, scheduledAt: Date): Promise<void> {
+  must(await scheduleIssue(db, staff.reviewer, { issueId, scheduledAt: scheduledAt.toISOString() }));
+}
+
+/** The editor's new working revision of a case, saved on the version the editor sees now. */
+export async function reviseCase(db: Db, staff: Staff, caseId: number, content: CaseContent, status: 'draft' | 'approved' = 'draft'): Promise<void> {
+  const [row] = await db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+  const saved = must(await saveCase(db, staff.editor, { caseId, baseVersion: row!.version, content })).case;
+  if (status === 'draft') return;
+  const inReview = must(await submitForReview(db, staff.editor, { caseId, baseVersion: saved.version })).case;
+  must(await approve(db, staff.reviewer, { caseId, revisionId: inReview.currentRevisionId }));
+}
+
+/** The editor's change of an issue's number, theme or foreword, saved on the version the editor sees now. */
+export async function reviseIssue(db: Db, staff: Staff, issueId: number, fields: Partial<{ number: number; title: string; foreword: string }>): Promise<void> {
+  const [row] = await db.select().from(issues).where(eq(issues.id, issueId));
+  const { number, title, foreword } = { ...row!, ...fields };
+  must(await updateIssue(db, staff.editor, { issueId, baseVersion: row!.version, number, title, foreword }));
 }

@@ -1,22 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
-import { issueNumberRedirects } from '@/db/schema';
-import { createActor } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import { addCase, createIssue, markedContent, publishIssue, reviseCase, unpublishIssue } from './content';
+import { addCase, createIssue, createStaff, markedContent, publishIssue, reviseCase, reviseIssue, scheduleIssueAt, unpublishIssue } from './content';
 import { crawlPublicSite, type Outcome } from './crawl';
 
 // The public site must not show anything unpublished, through any route. Content is put in every
-// state a case can be in, each with its own marker; then every public route is visited (pages,
-// their metadata, search with the markers as queries, feed, sitemap, robots, JSON API).
+// state a case or issue can reach through the newsroom's own services, each with its own marker;
+// then every public route is visited (pages, their metadata, search with the markers as queries,
+// feed, sitemap, robots, JSON API).
 
 const holder = vi.hoisted(() => ({ database: undefined as Database | undefined }));
 vi.mock('@/db', () => ({ getDb: async () => holder.database!.db }));
 // Outside a Next.js server there is no cache to read through: call the reads directly.
 vi.mock('next/cache', () => ({ unstable_cache: <F>(fn: F) => fn, revalidateTag: () => {} }));
 
-const PUBLISHED = ['mkpubone', 'mkpubtwo', 'mkpubissue'];
-const UNPUBLISHED = ['mkdraft', 'mkreview', 'mkchanges', 'mkapproved', 'mkloose', 'mkissuedraft', 'mkwithdrawn', 'mknewrevision', 'mklatedraft'];
+const PUBLISHED = ['mkpubone', 'mkpubtwo', 'mkpubthree', 'mkpubissue'];
+const UNPUBLISHED = [
+  'mkdraft',
+  'mkreview',
+  'mkchanges',
+  'mkapproved',
+  'mkloose',
+  'mkissuedraft',
+  'mkwithdrawn',
+  'mkscheduled',
+  'mknewrevision',
+  'mkapprovedrevision',
+  'mkissueedit',
+];
 
 describe(`public site leak test (${testTarget})`, () => {
   let pages: Map<string, Outcome>;
@@ -25,35 +36,43 @@ describe(`public site leak test (${testTarget})`, () => {
   beforeAll(async () => {
     holder.database = await createTestDatabase();
     const { db } = holder.database;
-    const editor = await createActor(db, 'editor');
+    const staff = await createStaff(db);
 
-    const published = await createIssue(db, 1, '公开的一期 mkpubissue', '编者按 mkpubissue');
-    ids.mkpubone = await addCase(db, editor.id, markedContent('mkpubone'), published, 1);
-    ids.mkpubtwo = await addCase(db, editor.id, markedContent('mkpubtwo', { regions: ['320614'] }), published, 2);
-    await publishIssue(db, published);
-    // After publication: a new working revision of a published case, and a new draft in the issue.
-    await reviseCase(db, ids.mkpubtwo, editor.id, markedContent('mknewrevision'));
-    ids.mklatedraft = await addCase(db, editor.id, markedContent('mklatedraft', { regions: ['110119'] }), published, 3);
+    // Published as 第九期, then renumbered and published again: 9 stays as a redirect to 1.
+    const published = await createIssue(db, staff, 9, '公开的一期 mkpubissue', '编者按 mkpubissue');
+    ids.mkpubone = await addCase(db, staff, markedContent('mkpubone'), published, 'approved');
+    ids.mkpubtwo = await addCase(db, staff, markedContent('mkpubtwo', { regions: ['320614'] }), published, 'approved');
+    ids.mkpubthree = await addCase(db, staff, markedContent('mkpubthree'), published, 'approved');
+    await publishIssue(db, staff, published);
+    await reviseIssue(db, staff, published, { number: 1 });
+    await publishIssue(db, staff, published);
+    // After publication, not published again: a working draft of one case, an approved new revision
+    // of another, and a new theme and foreword for the issue.
+    await reviseCase(db, staff, ids.mkpubtwo, markedContent('mknewrevision'));
+    await reviseCase(db, staff, ids.mkpubthree, markedContent('mkapprovedrevision'), 'approved');
+    await reviseIssue(db, staff, published, { title: '改过的主题 mkissueedit', foreword: '改过的编者按 mkissueedit' });
 
-    const draftIssue = await createIssue(db, 2, '未发布的一期 mkissuedraft', '编者按 mkissuedraft');
-    ids.mkdraft = await addCase(db, editor.id, markedContent('mkdraft', { regions: ['440300'] }), draftIssue, 1, 'draft');
-    ids.mkreview = await addCase(db, editor.id, markedContent('mkreview', { regions: ['440300'] }), draftIssue, 2, 'in_review');
-    ids.mkchanges = await addCase(db, editor.id, markedContent('mkchanges', { regions: ['440300'] }), draftIssue, 3, 'changes_requested');
-    ids.mkapproved = await addCase(db, editor.id, markedContent('mkapproved', { regions: ['440300'] }), draftIssue, 4, 'approved');
-    ids.mkloose = await addCase(db, editor.id, markedContent('mkloose', { regions: ['440300'] }), null, null, 'approved');
+    const draftIssue = await createIssue(db, staff, 2, '未发布的一期 mkissuedraft', '编者按 mkissuedraft');
+    ids.mkdraft = await addCase(db, staff, markedContent('mkdraft', { regions: ['440300'] }), draftIssue, 'draft');
+    ids.mkreview = await addCase(db, staff, markedContent('mkreview', { regions: ['440300'] }), draftIssue, 'in_review');
+    ids.mkchanges = await addCase(db, staff, markedContent('mkchanges', { regions: ['440300'] }), draftIssue, 'changes_requested');
+    ids.mkapproved = await addCase(db, staff, markedContent('mkapproved', { regions: ['440300'] }), draftIssue, 'approved');
+    ids.mkloose = await addCase(db, staff, markedContent('mkloose', { regions: ['440300'] }), null, 'approved');
 
-    const withdrawn = await createIssue(db, 3, '撤回的一期 mkwithdrawn');
-    ids.mkwithdrawn = await addCase(db, editor.id, markedContent('mkwithdrawn', { regions: ['440300'] }), withdrawn, 1);
-    await publishIssue(db, withdrawn);
-    await unpublishIssue(db, withdrawn);
+    // Published as 第八期, renumbered to 第三期 and published again, then withdrawn: the old number's
+    // redirect still exists but leads to nothing public.
+    const withdrawn = await createIssue(db, staff, 8, '撤回的一期 mkwithdrawn');
+    ids.mkwithdrawn = await addCase(db, staff, markedContent('mkwithdrawn', { regions: ['440300'] }), withdrawn, 'approved');
+    await publishIssue(db, staff, withdrawn);
+    await reviseIssue(db, staff, withdrawn, { number: 3 });
+    await publishIssue(db, staff, withdrawn);
+    await unpublishIssue(db, staff, withdrawn);
 
-    // Old numbers: one now pointing at the published issue, one at an unpublished issue.
-    await db.insert(issueNumberRedirects).values([
-      { oldNumber: 9, issueId: published },
-      { oldNumber: 8, issueId: draftIssue },
-    ]);
+    const scheduled = await createIssue(db, staff, 4, '定时发布的一期 mkscheduled');
+    ids.mkscheduled = await addCase(db, staff, markedContent('mkscheduled', { regions: ['440300'] }), scheduled, 'approved');
+    await scheduleIssueAt(db, staff, scheduled, new Date(Date.now() + 24 * 3600_000));
 
-    pages = await crawlPublicSite({ issueNumbers: [1, 2, 3, 8, 9], caseIds: Object.values(ids), queries: [...PUBLISHED, ...UNPUBLISHED, '住房公积金'] });
+    pages = await crawlPublicSite({ issueNumbers: [1, 2, 3, 4, 8, 9], caseIds: Object.values(ids), queries: [...PUBLISHED, ...UNPUBLISHED, '住房公积金'] });
   });
   afterAll(async () => {
     await holder.database?.close();
@@ -89,22 +108,29 @@ describe(`public site leak test (${testTarget})`, () => {
   });
 
   it('answers 404, not 403, for every unpublished case and issue, in pages, metadata and API alike', () => {
-    for (const marker of ['mkdraft', 'mkreview', 'mkchanges', 'mkapproved', 'mkloose', 'mkwithdrawn', 'mklatedraft']) {
+    for (const marker of ['mkdraft', 'mkreview', 'mkchanges', 'mkapproved', 'mkloose', 'mkwithdrawn', 'mkscheduled']) {
       const id = ids[marker]!;
       expect(pages.get(`/cases/${id}`)?.status, marker).toBe(404);
       expect(pages.get(`/cases/${id} (metadata)`)?.status, marker).toBe(404);
       expect(pages.get(`/api/public/cases/${id}`)?.status, marker).toBe(404);
     }
-    for (const n of [2, 3, 8]) {
+    for (const n of [2, 3, 4, 8]) {
       expect(pages.get(`/issues/${n}`)?.status).toBe(404);
       expect(pages.get(`/api/public/issues/${n}`)?.status).toBe(404);
     }
   });
 
-  it('keeps showing the published revision while a newer one is being edited', () => {
-    const page = pages.get(`/cases/${ids.mkpubtwo}`);
-    expect(page?.status).toBe(200);
-    expect(page?.status === 200 && page.text.includes('mkpubtwo')).toBe(true);
+  it('keeps showing the published revision while a newer one is edited or approved but not yet published', () => {
+    for (const marker of ['mkpubtwo', 'mkpubthree']) {
+      const page = pages.get(`/cases/${ids[marker]}`);
+      expect(page?.status, marker).toBe(200);
+      expect(page?.status === 200 && page.text.includes(marker), marker).toBe(true);
+    }
+  });
+
+  it('keeps showing the published theme of an issue whose edit is not published yet', () => {
+    const page = pages.get('/issues/1');
+    expect(page?.status === 200 && page.text.includes('公开的一期 mkpubissue')).toBe(true);
   });
 
   it('redirects an old issue number permanently to the published issue, and only to a published one', () => {
@@ -113,7 +139,7 @@ describe(`public site leak test (${testTarget})`, () => {
   });
 
   it('finds published cases by their markers and nothing by unpublished ones', () => {
-    for (const m of PUBLISHED.slice(0, 2)) {
+    for (const m of PUBLISHED.slice(0, 3)) {
       const res = pages.get(`/api/public/search?q=${m}`);
       expect(res?.status === 200 && (JSON.parse(res.text) as { total: number }).total).toBe(1);
     }
@@ -126,7 +152,7 @@ describe(`public site leak test (${testTarget})`, () => {
     // A query that every marked case matches finds exactly the published ones.
     const all = pages.get('/api/public/search?q=住房公积金');
     const titles = all?.status === 200 ? (JSON.parse(all.text) as { hits: { title: string }[] }).hits.map((h) => h.title.split(' ')[0]) : [];
-    expect(titles.sort()).toEqual(['mkpubone', 'mkpubtwo']);
+    expect(titles.sort()).toEqual(['mkpubone', 'mkpubthree', 'mkpubtwo']);
     expect(everything().length).toBeGreaterThan(0);
   });
 });

@@ -57,4 +57,21 @@ describe(`proofreading errors block submitting and publishing (${testTarget})`, 
     expect(await db.select().from(publishedIssues).where(eq(publishedIssues.issueId, issue.id))).toEqual([]);
     expect(await db.select().from(publishedCases).where(eq(publishedCases.caseId, first!.id))).toEqual([]);
   });
+
+  it('refuses to publish an issue whose two cases give the same place and year different figures', async () => {
+    const { issue, cases: [first, second] } = await readyIssue(db, editor, reviewer, 2);
+    const base = sampleContent();
+    await db
+      .update(caseRevisions)
+      .set({ content: { ...base, title: '浙江省义乌市建设产教融合实训基地', profile: { ...base.profile!, gdpYi: 1935 } } })
+      .where(eq(caseRevisions.id, second!.approvedRevisionId!));
+    const result = await publishIssue(db, reviewer, { issueId: issue.id });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toBe('校对发现错误，本期不能发布。');
+    const details = (result.details ?? []).join('\n');
+    expect(details).toMatch(/典型做法之1.*概况：/u);
+    expect(details).toMatch(/典型做法之2.*概况：/u);
+    expect(await db.select().from(publishedCases).where(eq(publishedCases.caseId, first!.id))).toEqual([]);
+  });
 });

@@ -1,15 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { asc, eq, gt, max } from 'drizzle-orm';
 import type { Database, Db } from '@/db/client';
 import { auditLog, caseRevisions, cases, issueNumberRedirects, issues, publishedCases, publishedIssues } from '@/db/schema';
+import { listIssuesWithReadiness } from '@/lib/admin/issue-detail';
+import type { AuditAction } from '@/lib/audit/actions';
 import type { Actor } from '@/lib/auth/actor';
-import { saveCase, submitForReview, withdrawSubmission } from '@/lib/services/cases';
-import { addCaseToIssue, removeCaseFromIssue, reorderCases, updateIssue } from '@/lib/services/issues';
-import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
-import { compareRevisions, listRevisions, restoreRevision } from '@/lib/services/revisions';
+import { authenticate } from '@/lib/auth/sign-in';
+import { PAIR_LIMIT } from '@/lib/auth/throttle';
+import { parseCompilation } from '@/lib/import/parse';
+import * as casesService from '@/lib/services/cases';
+import { createCase, saveCase, submitForReview, withdrawSubmission } from '@/lib/services/cases';
+import * as importService from '@/lib/services/import';
+import { importCompilation } from '@/lib/services/import';
+import * as issuesService from '@/lib/services/issues';
+import { addCaseToIssue, createIssue, removeCaseFromIssue, reorderCases, updateIssue } from '@/lib/services/issues';
+import * as publishingService from '@/lib/services/publishing';
+import { publishDueIssues, publishIssue, scheduleIssue, unpublishIssue, unscheduleIssue, type DueRun } from '@/lib/services/publishing';
+import * as reviewsService from '@/lib/services/reviews';
 import { addComment, approve, reopenComment, requestChanges, resolveComment } from '@/lib/services/reviews';
-import { createActor, sampleContent } from '../support/fixtures';
+import * as revisionsService from '@/lib/services/revisions';
+import { compareRevisions, listRevisions, restoreRevision } from '@/lib/services/revisions';
+import * as usersService from '@/lib/services/users';
+import { changeOwnPassword, changeRole, createUser, createUserFromCommandLine, deactivateUser, reactivateUser, resetPassword, unlockSignIn } from '@/lib/services/users';
+import { createActor, sampleContent, TEST_PASSWORD } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
+import type { Result } from '@/lib/services/result';
 import { approved, must, newCase, newIssue, readyIssue, submitted } from './helpers';
 
 describe(`editorial workflow (${testTarget})`, () => {
@@ -33,7 +48,7 @@ describe(`editorial workflow (${testTarget})`, () => {
     const stale = await saveCase(db, editor2, { caseId: c.id, baseVersion: c.version, content: sampleContent({ lead: '乙的导语' }) });
     expect(stale.ok).toBe(false);
     if (stale.ok) return;
-    expect(stale.conflict?.changes).toEqual([expect.objectContaining({ by: '编辑甲', action: '修改', fields: ['标题'] })]);
+    expect(stale.conflict?.changes).toEqual([expect.objectContaining({ by: '编辑甲', action: '修改案例', fields: ['标题'] })]);
     expect(stale.message).toContain('编辑甲');
     const revisions = must(await listRevisions(db, editor, { caseId: c.id })).revisions;
     expect(revisions.map((r) => [r.number, r.authorName])).toEqual([
@@ -154,6 +169,19 @@ describe(`editorial workflow (${testTarget})`, () => {
     expect(list).toHaveLength(2);
   });
 
+  it('the issue list counts as ready exactly the cases publishing would accept', async () => {
+    const { issue, cases: [kept, edited] } = await readyIssue(db, editor, reviewer, 2);
+    must(await publishIssue(db, reviewer, { issueId: issue.id }));
+    const readiness = async () => (await listIssuesWithReadiness(db, reviewer)).find((i) => i.id === issue.id);
+    expect(await readiness()).toMatchObject({ total: 2, ready: 2 });
+    const [live] = await db.select().from(cases).where(eq(cases.id, edited!.id));
+    must(await saveCase(db, editor, { caseId: edited!.id, baseVersion: live!.version, content: sampleContent({ lead: '发布后又改' }) }));
+    expect(await readiness()).toMatchObject({ total: 2, ready: 1 });
+    const refused = await publishIssue(db, reviewer, { issueId: issue.id });
+    expect(refused.ok ? [] : refused.details).toEqual([expect.stringContaining('已发布的版本之后又有修改')]);
+    expect(kept).toBeDefined();
+  });
+
   it('renumbering a published issue and publishing again keeps the old number as a redirect', async () => {
     const { issue } = await readyIssue(db, editor, reviewer, 1);
     const published = must(await publishIssue(db, reviewer, { issueId: issue.id })).issue;
@@ -191,12 +219,201 @@ describe(`editorial workflow (${testTarget})`, () => {
     const taken = await updateIssue(db, editor, { issueId: other.id, baseVersion: 1, number: issue.number, title: 'x', foreword: '' });
     expect(taken.ok ? null : taken.fieldErrors?.number).toBeDefined();
   });
+});
 
-  it('every mutation above left an audit entry with its actor', async () => {
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, 'case.approve')));
-    expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((e) => e.actorId !== null && e.after !== null)).toBe(true);
-    const [published] = await db.select().from(issues).where(eq(issues.status, 'published'));
-    expect(published).toBeDefined();
+// Every service that changes something writes its audit entry in the same transaction. Each row of
+// this table builds its own fixture and then runs exactly one service call, so the entries that call
+// wrote are the ones after the highest id before it: no row depends on another or on their order.
+// The last test makes the table complete: a service module's export is either here or a known read.
+describe(`every mutation service writes its audit entry (${testTarget})`, () => {
+  let database: Database;
+  let db: Db;
+  let editor: Actor, editor2: Actor, reviewer: Actor, admin: Actor;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    editor = await createActor(db, 'editor', '编辑甲');
+    editor2 = await createActor(db, 'editor', '编辑乙');
+    reviewer = await createActor(db, 'reviewer', '审核丙');
+    admin = await createActor(db, 'admin', '管理员丁');
+  });
+  afterAll(async () => database?.close());
+
+  /** One service call, after its fixture: who acts, what the entry must say, and the call itself. */
+  interface Mutation {
+    actor: () => Actor | null;
+    action: AuditAction;
+    /** Entries the same call writes after the main one (a request for changes is also a comment). */
+    also?: AuditAction[];
+    target: ['case' | 'issue' | 'user', number | null];
+    run: () => Promise<Result<object> | DueRun>;
+  }
+  type Setup = () => Promise<Mutation>;
+
+  const draftWithComment = async () => {
+    const c = await submitted(db, editor);
+    const { comment } = must(await requestChanges(db, reviewer, { caseId: c.id, comment: '请补充数据' }));
+    return { c, comment };
+  };
+
+  const MUTATIONS: Record<string, Setup> = {
+    createCase: async () => {
+      const nextId = (await db.select({ id: cases.id }).from(cases)).reduce((m, r) => Math.max(m, r.id), 0) + 1;
+      return { actor: () => editor, action: 'case.create', target: ['case', nextId], run: () => createCase(db, editor, { content: sampleContent() }) };
+    },
+    saveCase: async () => {
+      const c = await newCase(db, editor);
+      return { actor: () => editor, action: 'case.save', target: ['case', c.id], run: () => saveCase(db, editor, { caseId: c.id, baseVersion: c.version, content: sampleContent({ lead: '新导语' }) }) };
+    },
+    restoreRevision: async () => {
+      const c = await newCase(db, editor);
+      must(await saveCase(db, editor, { caseId: c.id, baseVersion: c.version, content: sampleContent({ lead: '改过' }) }));
+      return { actor: () => editor, action: 'case.restore', target: ['case', c.id], run: () => restoreRevision(db, editor, { caseId: c.id, revisionId: c.currentRevisionId, baseVersion: c.version + 1 }) };
+    },
+    submitForReview: async () => {
+      const c = await newCase(db, editor);
+      return { actor: () => editor, action: 'case.submit', target: ['case', c.id], run: () => submitForReview(db, editor, { caseId: c.id, baseVersion: c.version }) };
+    },
+    withdrawSubmission: async () => {
+      const c = await submitted(db, editor);
+      return { actor: () => editor, action: 'case.withdraw', target: ['case', c.id], run: () => withdrawSubmission(db, editor, { caseId: c.id, baseVersion: c.version }) };
+    },
+    requestChanges: async () => {
+      const c = await submitted(db, editor);
+      return { actor: () => reviewer, action: 'case.request_changes', also: ['comment.create'], target: ['case', c.id], run: () => requestChanges(db, reviewer, { caseId: c.id, comment: '请补充数据' }) };
+    },
+    approve: async () => {
+      const c = await submitted(db, editor);
+      return { actor: () => reviewer, action: 'case.approve', target: ['case', c.id], run: () => approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId }) };
+    },
+    addComment: async () => {
+      const c = await submitted(db, editor);
+      return { actor: () => reviewer, action: 'comment.create', target: ['case', c.id], run: () => addComment(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId, sectionIndex: 0, body: '这里缺数字' }) };
+    },
+    resolveComment: async () => {
+      const { c, comment } = await draftWithComment();
+      return { actor: () => editor, action: 'comment.resolve', target: ['case', c.id], run: () => resolveComment(db, editor, { commentId: comment.id }) };
+    },
+    reopenComment: async () => {
+      const { c, comment } = await draftWithComment();
+      must(await resolveComment(db, editor, { commentId: comment.id }));
+      return { actor: () => reviewer, action: 'comment.reopen', target: ['case', c.id], run: () => reopenComment(db, reviewer, { commentId: comment.id }) };
+    },
+    createIssue: async () => {
+      const nextId = (await db.select({ id: issues.id }).from(issues)).reduce((m, r) => Math.max(m, r.id), 0) + 1;
+      return { actor: () => editor, action: 'issue.create', target: ['issue', nextId], run: () => createIssue(db, editor, { number: 500 + nextId, title: '新的一期', foreword: '' }) };
+    },
+    updateIssue: async () => {
+      const issue = await newIssue(db, editor);
+      return { actor: () => editor2, action: 'issue.update', target: ['issue', issue.id], run: () => updateIssue(db, editor2, { issueId: issue.id, baseVersion: issue.version, number: issue.number, title: '新主题', foreword: '' }) };
+    },
+    addCaseToIssue: async () => {
+      const [issue, c] = [await newIssue(db, editor), await newCase(db, editor)];
+      return { actor: () => editor, action: 'case.add_to_issue', target: ['case', c.id], run: () => addCaseToIssue(db, editor, { issueId: issue.id, caseId: c.id }) };
+    },
+    removeCaseFromIssue: async () => {
+      const issue = await newIssue(db, editor);
+      const c = await submitted(db, editor, issue.id);
+      return { actor: () => editor, action: 'case.remove_from_issue', target: ['case', c.id], run: () => removeCaseFromIssue(db, editor, { issueId: issue.id, caseId: c.id }) };
+    },
+    reorderCases: async () => {
+      const issue = await newIssue(db, editor);
+      const [a, b] = [await submitted(db, editor, issue.id), await submitted(db, editor, issue.id)];
+      return { actor: () => editor, action: 'issue.reorder', target: ['issue', issue.id], run: () => reorderCases(db, editor, { issueId: issue.id, caseIds: [b.id, a.id] }) };
+    },
+    publishIssue: async () => {
+      const { issue } = await readyIssue(db, editor, reviewer, 1);
+      return { actor: () => reviewer, action: 'issue.publish', target: ['issue', issue.id], run: () => publishIssue(db, reviewer, { issueId: issue.id }) };
+    },
+    unpublishIssue: async () => {
+      const { issue } = await readyIssue(db, editor, reviewer, 1);
+      must(await publishIssue(db, reviewer, { issueId: issue.id }));
+      return { actor: () => reviewer, action: 'issue.unpublish', target: ['issue', issue.id], run: () => unpublishIssue(db, reviewer, { issueId: issue.id }) };
+    },
+    scheduleIssue: async () => {
+      const { issue } = await readyIssue(db, editor, reviewer, 1);
+      return { actor: () => reviewer, action: 'issue.schedule', target: ['issue', issue.id], run: () => scheduleIssue(db, reviewer, { issueId: issue.id, scheduledAt: new Date(Date.now() + 3600_000) }) };
+    },
+    unscheduleIssue: async () => {
+      const { issue } = await readyIssue(db, editor, reviewer, 1);
+      must(await scheduleIssue(db, reviewer, { issueId: issue.id, scheduledAt: new Date(Date.now() + 3600_000) }));
+      return { actor: () => reviewer, action: 'issue.unschedule', target: ['issue', issue.id], run: () => unscheduleIssue(db, reviewer, { issueId: issue.id }) };
+    },
+    publishDueIssues: async () => {
+      const { issue } = await readyIssue(db, editor, reviewer, 1);
+      const now = new Date();
+      must(await scheduleIssue(db, reviewer, { issueId: issue.id, scheduledAt: new Date(now.getTime() + 1000) }, now));
+      // The scheduler acts as nobody: the entry says so with a null actor.
+      return { actor: () => null, action: 'issue.publish', target: ['issue', issue.id], run: () => publishDueIssues(db, new Date(now.getTime() + 2000)) };
+    },
+    importCompilation: async () => {
+      const doc = parseCompilation('01\n第一期:审计测试专题\n典型做法之1:浙江省义乌市扩大学位供给\n(一)主要做法。一是新建学校。二是增加学位。\n');
+      return { actor: () => editor, action: 'import.compilation', target: ['issue', null], run: () => importCompilation(db, editor, doc) };
+    },
+    createUser: async () => ({
+      actor: () => admin,
+      action: 'user.create',
+      target: ['user', null],
+      run: () => createUser(db, admin, { email: `new-${Date.now()}@example.test`, name: '新同事', role: 'editor', password: 'a-long-enough-password' }),
+    }),
+    createUserFromCommandLine: async () => ({
+      actor: () => null,
+      action: 'user.create',
+      target: ['user', null],
+      run: () => createUserFromCommandLine(db, { email: `cli-${Date.now()}@example.test`, name: '命令行', role: 'admin', password: 'a-long-enough-password' }),
+    }),
+    changeRole: async () => {
+      const u = await createActor(db, 'editor', '换角色');
+      return { actor: () => admin, action: 'user.change_role', target: ['user', u.id], run: () => changeRole(db, admin, { userId: u.id, role: 'reviewer' }) };
+    },
+    deactivateUser: async () => {
+      const u = await createActor(db, 'editor', '停用');
+      return { actor: () => admin, action: 'user.deactivate', target: ['user', u.id], run: () => deactivateUser(db, admin, { userId: u.id }) };
+    },
+    reactivateUser: async () => {
+      const u = await createActor(db, 'editor', '恢复');
+      must(await deactivateUser(db, admin, { userId: u.id }));
+      return { actor: () => admin, action: 'user.reactivate', target: ['user', u.id], run: () => reactivateUser(db, admin, { userId: u.id }) };
+    },
+    resetPassword: async () => {
+      const u = await createActor(db, 'editor', '重置');
+      return { actor: () => admin, action: 'user.reset_password', target: ['user', u.id], run: () => resetPassword(db, admin, { userId: u.id }) };
+    },
+    changeOwnPassword: async () => {
+      const u = await createActor(db, 'editor', '改密码');
+      return {
+        actor: () => u,
+        action: 'user.change_own_password',
+        target: ['user', u.id],
+        run: () => changeOwnPassword(db, u, { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password', confirmPassword: 'another-long-password' }),
+      };
+    },
+    unlockSignIn: async () => {
+      const u = await createActor(db, 'editor', '被锁');
+      for (let i = 0; i <= PAIR_LIMIT; i++) await authenticate(db, { email: u.email, password: 'wrong-password' }, '10.9.0.1');
+      return { actor: () => admin, action: 'user.unlock_sign_in', target: ['user', u.id], run: () => unlockSignIn(db, admin, { userId: u.id }) };
+    },
+  };
+
+  it.each(Object.keys(MUTATIONS))('%s writes its audit entry naming its actor, action and target', async (name) => {
+    const mutation = await MUTATIONS[name]!();
+    const [{ last } = { last: 0 }] = await db.select({ last: max(auditLog.id) }).from(auditLog);
+    const result = await mutation.run();
+    if ('ok' in result) expect(result.ok ? 'ok' : result.message, name).toBe('ok');
+    else expect(result.published.length, name).toBe(1);
+    const written = await db.select().from(auditLog).where(gt(auditLog.id, last ?? 0)).orderBy(asc(auditLog.id));
+    const [targetType, targetId] = mutation.target;
+    expect(written.map((e) => e.action)).toEqual([mutation.action, ...(mutation.also ?? [])]);
+    expect(written[0]).toMatchObject({ actorId: mutation.actor()?.id ?? null, targetType });
+    if (targetId !== null) expect(written[0]!.targetId).toBe(String(targetId));
+    expect(written[0]!.before !== null || written[0]!.after !== null).toBe(true);
+  });
+
+  it('covers every exported service that changes data', () => {
+    // Exports that only read, or are steps other services call inside their own transaction.
+    const READS = new Set(['listRevisions', 'compareRevisions', 'listComments', 'listUsers', 'checkImport', 'changeStatus', 'lockIssue']);
+    const modules = { casesService, issuesService, publishingService, reviewsService, revisionsService, usersService, importService };
+    const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === 'function').map(([k]) => k));
+    expect(exported.filter((k) => !READS.has(k) && !(k in MUTATIONS))).toEqual([]);
   });
 });

@@ -55,7 +55,28 @@ describe('lint-content command', () => {
     const binary = lint(write('bin.txt', Uint8Array.from([0xff, 0xfe, 0x00])));
     expect(binary.status).toBe(2);
     expect(binary.stderr).toContain('UTF-8');
-  });
+  }, 20_000);
+
+  it('compares the same place across the cases of a file and offers the figure one case lost', () => {
+    const profile = (gdp: string) => `2020年,哈尔滨市国土面积5.3万平方公里,常住人口城镇化率70.6%,城区常住人口594万人,地区生产总值${gdp}亿元,一般公共预算收入370亿元。`;
+    const file = write(
+      'twice.txt',
+      [
+        '第一期:加快城镇基本公共服务均等化',
+        '典型做法之1:黑龙江省哈尔滨市帮扶随迁子女接受义务教育',
+        profile('5184'),
+        '(一)主要做法。按照相对就近原则安排随迁子女就学。',
+        '典型做法之2:黑龙江省哈尔滨市支持农业转移人口缴存住房公积金',
+        profile('5814'),
+        '(一)主要做法。将灵活就业人员纳入住房公积金制度。',
+      ].join('\n'),
+    );
+    const r = lint(file);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('不一致'));
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['3', '6']);
+    expect(lines[0]).toContain('5814亿元');
+  }, 20_000);
 
   it('reports the seed compilation as blocked, with its lost numbers, repeat and doubled word', () => {
     const r = lint('--summary', fileURLToPath(new URL('../../../db/seed/compilation.txt', import.meta.url)));

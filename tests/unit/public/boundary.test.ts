@@ -33,6 +33,46 @@ function imports(text: string): { names: string[]; from: string }[] {
   return out;
 }
 
+/** Code that reads or writes working drafts; nothing the public site loads may load it, however indirectly. */
+const UNREACHABLE = /^(lib\/services|lib\/import|lib\/proofread)\//u;
+const EXTENSIONS = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts', '/index.tsx'];
+
+/** Runtime imports of a module, resolved to files; type-only imports are erased and do not count. */
+function runtimeImports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const specifiers = [
+    ...[...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?\bfrom\s+['"]([^'"]+)['"]/gmu)].map((m) => m[1]!),
+    ...[...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gmu)].map((m) => m[1]!),
+    ...[...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/gu)].map((m) => m[1]!),
+  ];
+  return specifiers.flatMap((spec) => {
+    const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : null;
+    if (base === null) return [];
+    const found = EXTENSIONS.map((ext) => base + ext).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+    return found ? [found] : [];
+  });
+}
+
+/** The import chain from file to a module it must not reach, or null when there is none. */
+function chainToForbidden(file: string): string[] | null {
+  const parent = new Map<string, string | null>([[file, null]]);
+  const queue = [file];
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    if (UNREACHABLE.test(rel(current))) {
+      const chain: string[] = [];
+      for (let at: string | null = current; at !== null; at = parent.get(at) ?? null) chain.unshift(rel(at));
+      return chain;
+    }
+    for (const next of runtimeImports(current)) {
+      if (!parent.has(next)) {
+        parent.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}
+
 describe('the public site can reach only the published read model', () => {
   it('has sources to check', () => {
     expect(sources.length).toBeGreaterThan(20);
@@ -58,6 +98,13 @@ describe('the public site can reach only the published read model', () => {
   it('gets the database only through lib/public (pages never open it themselves)', () => {
     for (const file of sources.filter((f) => !rel(f).startsWith('lib/public'))) {
       for (const { from } of imports(fs.readFileSync(file, 'utf8'))) expect(from.startsWith('@/db'), `${rel(file)} imports ${from}`).toBe(false);
+    }
+  });
+
+  it('cannot reach the working-data services through any chain of imports', () => {
+    for (const file of sources) {
+      const chain = chainToForbidden(file);
+      expect(chain, `${chain?.join(' → ')}`).toBeNull();
     }
   });
 

@@ -42,9 +42,9 @@ describe('proxy', () => {
     }
   });
 
-  it('leaves ordinary public requests untouched and adds the public headers', () => {
+  it('leaves ordinary public requests untouched but for their request id, and adds the public headers', () => {
     const response = run('/issues/1');
-    expect(overridden(response)).toEqual([]);
+    expect(overridden(response)).toEqual(['x-request-id']);
     expect(response.headers.get('content-security-policy')).not.toContain('nonce-');
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

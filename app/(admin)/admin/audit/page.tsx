@@ -2,20 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { formatDateTime } from '@/components/admin/format';
-import { auditChangeSummary } from '@/lib/admin/audit-summary';
-import { AUDIT_ACTION_LABELS, auditActionNames, listAuditEntries, parseAuditFilters, serializeAuditFilters } from '@/lib/admin/audit-list';
+import type { AuditEntryView } from '@/lib/admin/audit-summary';
+import { auditActionNames, listAuditEntries, parseAuditFilters, serializeAuditFilters } from '@/lib/admin/audit-list';
 import { caseFilterOptions } from '@/lib/admin/case-list';
 import { requirePageActor } from '@/lib/admin/session';
+import { AUDIT_TARGET_LABELS, auditActionLabel } from '@/lib/audit/actions';
 
 export const metadata: Metadata = { title: '操作日志' };
 
-const TARGET_LABELS: Record<string, string> = { case: '案例', issue: '期刊', user: '账号', comment: '意见', revision: '版本' };
-
-function targetLink(type: string, id: string | null) {
-  if (!id) return '—';
-  if (type === 'case' && /^\d+$/u.test(id)) return <Link href={`/admin/cases/${id}`}>案例 #{id}</Link>;
-  if (type === 'issue' && /^\d+$/u.test(id)) return <Link href={`/admin/issues/${id}`}>期刊 #{id}</Link>;
-  return `${TARGET_LABELS[type] ?? type} #${id}`;
+function TargetCell({ target }: { target: AuditEntryView['target'] }) {
+  if (!target) return '—';
+  return target.href ? <Link href={target.href}>{target.label}</Link> : target.label;
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -48,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
             <option value="">全部</option>
             {actions.map((a) => (
-              <option key={a} value={a}>{AUDIT_ACTION_LABELS[a] ?? a}</option>
+              <option key={a} value={a}>{auditActionLabel(a)}</option>
             ))}
           </select>
         </div>
@@ -56,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label className="field-label" htmlFor="audit-type">对象类型</label>
           <select id="audit-type" name="targetType" defaultValue={filters.targetType ?? ''}>
             <option value="">全部</option>
-            {Object.entries(TARGET_LABELS).map(([k, v]) => (
+            {Object.entries(AUDIT_TARGET_LABELS).map(([k, v]) => (
               <option key={k} value={k}>{v}</option>
             ))}
           </select>
@@ -94,10 +91,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="nowrap">{formatDateTime(r.at)}</td>
-                <td className="nowrap">{r.actorName ?? '系统'}</td>
-                <td className="nowrap">{AUDIT_ACTION_LABELS[r.action] ?? r.action}</td>
-                <td className="nowrap">{targetLink(r.targetType, r.targetId)}</td>
-                <td className="small muted">{auditChangeSummary(r.before, r.after)}</td>
+                <td className="nowrap">{r.actorName}</td>
+                <td className="nowrap">{r.actionLabel}</td>
+                <td>
+                  <TargetCell target={r.target} />
+                </td>
+                <td className="small muted">{r.summary}</td>
               </tr>
             ))}
           </tbody>

@@ -52,7 +52,7 @@ export default async function IssuePage({ params }: Props) {
   return (
     <article>
       <JsonLd data={issueJsonLd(issue)} />
-      <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { href: '/#archive', label: '往期' }, { label: issueLabel(issue.number) }]} />
+      <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { href: paths.issues(), label: '往期' }, { label: issueLabel(issue.number) }]} />
       <p className="kicker">{issueLabel(issue.number)}</p>
       <h1>{issue.title}</h1>
       <p className="meta">
