@@ -7,9 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A self-contained server (.next/standalone/server.js) is what the container image runs; see Dockerfile.
   output: 'standalone',
-  // The data folder (a PGlite database, demo passwords, the dev signing key) and other builds are
-  // read at run time through process.cwd(); the tracer must never copy them into the server bundle.
-  outputFileTracingExcludes: { '*': ['.data/**', '.next*/**', 'test-results/**', 'backups/**'] },
+  // The data folder (a PGlite database, demo passwords, the dev signing key) is read at run time
+  // through process.cwd(); the tracer must never copy it into the server bundle.
+  outputFileTracingExcludes: { '*': ['.data/**', 'test-results/**', 'backups/**'] },
   // Lets two builds of one checkout coexist (e.g. a test build beside a running dev server).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   typedRoutes: false,

@@ -25,7 +25,7 @@ export const createCaseAction = adminAction(createCaseSchema, {
 /** Saves the editor's content as a new revision; a stale base version comes back as a conflict. */
 export const saveCaseAction = adminAction(saveCaseSchema, {
   run: saveCase,
-  reply: (r) => ({ ...caseState(r), message: r.revision ? `已保存为第${r.revision.number}版。` : '内容没有变化，无需保存。' }),
+  reply: (r) => ({ ...caseState(r), revisionNumber: r.revision?.number ?? null, message: r.revision ? `已保存为第${r.revision.number}版。` : '内容没有变化，无需保存。' }),
   revalidate: (r) => revalidateCase(r.case.id),
 });
 

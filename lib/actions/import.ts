@@ -15,16 +15,17 @@ import { revalidateAdmin } from './revalidate';
 export type PreviewResult = Result<{ text: string; preview: ImportPreview }>;
 
 /** The uploaded file's text (in any encoding the importer reads), or the pasted text, or why neither will do. */
-async function uploadedText(formData: FormData): Promise<Result<{ text: string }>> {
+async function uploadedText(formData: FormData): Promise<Result<{ text: string; field: 'file' | 'text' }>> {
   const file = formData.get('file');
   const pasted = formData.get('text');
   if (file instanceof File && file.size > 0) {
     const decoded = await decodeImportFile(new Uint8Array(await file.arrayBuffer()), file.name);
-    return decoded.ok ? ok({ text: decoded.text }) : fail(decoded.message, { file: [decoded.message] });
+    return decoded.ok ? ok({ text: decoded.text, field: 'file' }) : fail(decoded.message, { file: [decoded.message] });
   }
   if (typeof pasted === 'string' && pasted.trim()) {
-    if (pasted.length > MAX_IMPORT_CHARS) return fail('文本过长（超过100万字），请拆分后再导入。', { text: ['文本过长（超过100万字）'] });
-    return ok({ text: pasted });
+    const tooLong = '文本过长（超过100万字），请拆分后再导入。';
+    if (pasted.length > MAX_IMPORT_CHARS) return fail(tooLong, { text: [tooLong] });
+    return ok({ text: pasted, field: 'text' });
   }
   return fail('请选择文件或粘贴文本。', { file: ['请选择一个 .txt、.docx 或 .json 文件，或在下方粘贴文本'] });
 }
@@ -34,7 +35,9 @@ async function previewUpload(actor: Actor, formData: FormData): Promise<PreviewR
   const upload = await uploadedText(formData);
   if (!upload.ok) return upload;
   const doc = parseCompilation(upload.text);
-  if (doc.issues.length === 0) return fail('没有识别出任何“第N期”，请检查文件内容。', { file: ['没有识别出任何一期'] });
+  // The screen shows a message beside its field and nowhere else, so the field gets the whole sentence.
+  const noIssue = upload.field === 'file' ? '没有识别出任何“第N期”，请检查文件内容。' : '没有识别出任何“第N期”，请检查粘贴的文本。';
+  if (doc.issues.length === 0) return fail(noIssue, { [upload.field]: [noIssue] });
   const refusal = await checkImport(await getDb(), actor, doc);
   return ok({ text: upload.text, preview: buildImportPreview(doc, refusal && { message: refusal.message, details: refusal.details ?? [] }) });
 }

@@ -5,6 +5,7 @@ import { addCaseToIssue, createIssue, removeCaseFromIssue, reorderCases, updateI
 import { publishIssue, scheduleIssue, unpublishIssue, unscheduleIssue } from '@/lib/services/publishing';
 import { createIssueSchema, issueCaseSchema, issueRefSchema, reorderCasesSchema, scheduleIssueSchema, updateIssueSchema } from '@/lib/validations/issue';
 import { revalidateAdmin } from './revalidate';
+import { issueLabel } from '@/lib/content/numerals';
 
 /** A publish or unpublish changes the public site as well as the admin. */
 function revalidateEverywhere(): void {
@@ -14,7 +15,7 @@ function revalidateEverywhere(): void {
 
 export const createIssueAction = adminAction(createIssueSchema, {
   run: createIssue,
-  reply: (r) => ({ issueId: r.issue.id, message: `已创建第${r.issue.number}期。` }),
+  reply: (r) => ({ issueId: r.issue.id, message: `已创建${issueLabel(r.issue.number)}。` }),
   revalidate: revalidateAdmin,
 });
 

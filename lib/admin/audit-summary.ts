@@ -5,7 +5,7 @@ import { auditActionLabel } from '@/lib/audit/actions';
 import { isSignInRefusalReason, SIGN_IN_REFUSAL_LABELS } from '@/lib/audit/reasons';
 import { asId, asRecord, targetIds, type AuditNames, type AuditRow } from '@/lib/audit/references';
 import { CASE_STATUS_LABELS, ISSUE_STATUS_LABELS, ROLE_LABELS, type CaseStatus, type IssueStatus, type Role } from '@/lib/content/model';
-import { caseLabel, issueLabel, MAX_CHINESE_NUMERAL } from '@/lib/content/numerals';
+import { caseLabel, issueLabel, sectionPlace } from '@/lib/content/numerals';
 
 /** One audit entry as the screens show it. */
 export interface AuditEntryView {
@@ -111,7 +111,7 @@ function dateTime(value: unknown): string | null {
 
 /** 第三期; numbers past the spelled range keep their digits (第1000期). */
 export function issueNumberLabel(n: number): string {
-  return n >= 1 && n <= MAX_CHINESE_NUMERAL ? issueLabel(n) : `第${n}期`;
+  return issueLabel(n);
 }
 
 function caseTitle(names: AuditNames, id: unknown, max = 24): string {
@@ -198,7 +198,7 @@ function showValue(key: DetailKey, value: unknown, { names, targetType, side }: 
       return until && `至${until}`;
     }
     case 'sectionIndex':
-      return typeof value === 'number' ? (value < 0 ? '概况与导语' : `第${value + 1}段`) : value === null ? '整篇' : null;
+      return typeof value === 'number' ? (value < 0 ? '概况与导语' : sectionPlace(value)) : value === null ? '整篇' : null;
     case 'commentId': {
       const id = asId(value);
       const text = id === null ? undefined : names.comments.get(id);

@@ -1,7 +1,8 @@
 // The case editor's form values and schema, derived from the shared case content schema so the
 // browser checks exactly what the server will check. Pure: used by the form and by unit tests.
 import { z } from '@/lib/validations/zod';
-import { POPULATION_SCOPES, SECTION_HEADINGS, type CaseContent, type SectionKind } from '@/lib/content/model';
+import { POPULATION_SCOPES, SECTION_HEADINGS, type CaseContent, type Profile, type ProfileFactKey, type SectionKind } from '@/lib/content/model';
+import { unstatedFacts } from '@/lib/proofread/profile';
 import { caseContentSchema, profileSchema } from '@/lib/validations/case';
 
 /** The form keeps the profile fields even when unused, so switching 概况 off and on loses nothing. */
@@ -52,6 +53,20 @@ export function formValuesOf(content: CaseContent): CaseFormValues {
   };
 }
 
+/** A fact whose figure is now filled in is no longer unstated; an empty record is left out. */
+function settled(profile: Profile): Profile {
+  const unstated = unstatedFacts(profile);
+  const out: Profile = { ...profile };
+  delete out.unstated;
+  if (unstated.length > 0) out.unstated = unstated;
+  return out;
+}
+
+/** The editor's explicit "删除此项": the fact is no longer owed a figure (the save records it). */
+export function withoutUnstated(unstated: readonly ProfileFactKey[] | undefined, key: ProfileFactKey): ProfileFactKey[] {
+  return (unstated ?? []).filter((k) => k !== key);
+}
+
 /** What is saved: no profile when switched off; a population without a figure is no population. */
 export function contentOf(values: CaseFormValues): CaseContent {
   const { hasProfile, profile, ...rest } = values;
@@ -60,7 +75,7 @@ export function contentOf(values: CaseFormValues): CaseContent {
     title: rest.title.trim(),
     lead: rest.lead.trim(),
     sections: rest.sections.map((s) => ({ kind: s.kind, heading: s.heading.trim(), body: s.body.trim() })),
-    profile: hasProfile ? { ...profile, population: profile.population.value === null ? null : profile.population } : null,
+    profile: hasProfile ? settled({ ...profile, population: profile.population.value === null ? null : profile.population }) : null,
   };
 }
 

@@ -71,7 +71,7 @@ export function buildImportPreview(doc: ParsedDocument, refusal: ImportRefusal |
         lead: parsed.lead,
         sections: parsed.sections.map((s) => ({ heading: s.heading, chars: s.body.length })),
         tags: content.tags,
-        findings,
+        findings: errorsFirst(findings),
       };
     }),
   }));
@@ -81,4 +81,23 @@ export function buildImportPreview(doc: ParsedDocument, refusal: ImportRefusal |
     totals: { issues: issues.length, cases: issues.reduce((n, i) => n + i.cases.length, 0), errors, warnings },
     refusal,
   };
+}
+
+/** Errors before reminders, each group in the order it was found: what must be fixed is read first. */
+export function errorsFirst(findings: PreviewFinding[]): PreviewFinding[] {
+  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+}
+
+/** Where a refused preview says why: beside the field it concerns, or at the top when it concerns none. */
+export interface PlacedFailure {
+  notice: string | null;
+  file: string[];
+  text: string[];
+}
+
+/** Each reason appears once: a message tied to a field is shown there and not repeated above the form. */
+export function placeImportFailure(failure: { message: string; fieldErrors?: Partial<Record<string, string[]>> }): PlacedFailure {
+  const file = failure.fieldErrors?.file ?? [];
+  const text = failure.fieldErrors?.text ?? [];
+  return { notice: file.length + text.length ? null : failure.message, file, text };
 }

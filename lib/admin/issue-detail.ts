@@ -5,6 +5,7 @@ import { caseRevisions, cases, issues, publishedIssues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasBlockingErrors, proofreadCase } from '@/lib/proofread';
 import { can, isPublishable } from '@/lib/workflow';
+import { issueLabel } from '@/lib/content/numerals';
 
 /** Issues with how many of their cases are ready to publish, newest first. */
 export async function listIssuesWithReadiness(db: Db, actor: Actor, limit?: number) {
@@ -86,7 +87,7 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
   // it is published again, so the reviewer is told what that publish would carry.
   const unpublishedFields = publicCopy
     ? [
-        publicCopy.number !== issue.number ? `期号（第${publicCopy.number}期 → 第${issue.number}期）` : null,
+        publicCopy.number !== issue.number ? `期号（${issueLabel(publicCopy.number)} → ${issueLabel(issue.number)}）` : null,
         publicCopy.title !== issue.title ? '主题' : null,
         publicCopy.foreword !== issue.foreword ? '编者按' : null,
       ].filter((f): f is string => f !== null)

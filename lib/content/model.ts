@@ -16,6 +16,18 @@ export const SECTION_HEADINGS: Record<Exclude<SectionKind, 'custom'>, string> = 
 export const POPULATION_SCOPES = ['城区', '市域', '辖区内', '县域', '省域', '镇域'] as const;
 export type PopulationScope = (typeof POPULATION_SCOPES)[number];
 
+/** The facts of a profile that carry a figure (the year is a date, not a figure). */
+export const PROFILE_FACT_KEYS = ['landAreaKm2', 'population', 'urbanizationRatePct', 'gdpYi', 'budgetRevenueYi'] as const;
+export type ProfileFactKey = (typeof PROFILE_FACT_KEYS)[number];
+
+export const PROFILE_FACT_LABELS: Record<ProfileFactKey, string> = {
+  landAreaKm2: '国土面积',
+  population: '常住人口',
+  urbanizationRatePct: '常住人口城镇化率',
+  gdpYi: '地区生产总值',
+  budgetRevenueYi: '一般公共预算收入',
+};
+
 /** Structured facts about the place a case describes. A null value means "not known". */
 export interface Profile {
   year: number | null;
@@ -29,6 +41,11 @@ export interface Profile {
   gdpYi: number | null;
   /** 亿元 */
   budgetRevenueYi: number | null;
+  /**
+   * Facts the source text named but whose figure was lost ("国土面积平方公里"). Each stays an
+   * error until the figure is filled in or the editor removes the fact from this list.
+   */
+  unstated?: ProfileFactKey[];
 }
 
 export interface CaseSection {

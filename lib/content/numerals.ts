@@ -63,14 +63,25 @@ export function parseNumeral(text: string): number | null {
   return parseChineseNumeral(s);
 }
 
-/** 1 → 第一期 */
+/** 1 → 第一期: the one way an issue is named, in the admin, its messages and the public site. A
+ *  number outside the Chinese-numeral range (only in data older than the 1–999 limit) keeps its
+ *  digits rather than failing a whole page. */
 export function issueLabel(n: number): string {
-  return `第${toChineseNumeral(n)}期`;
+  return Number.isInteger(n) && n >= 1 && n <= MAX_CHINESE_NUMERAL ? `第${toChineseNumeral(n)}期` : `第${n}期`;
 }
 
 /** 0 → （一）: sections are numbered from their 0-based order. */
 export function sectionLabel(index: number): string {
   return `（${toChineseNumeral(index + 1)}）`;
+}
+
+/**
+ * 1, "主要成效" → （二）主要成效: how messages and labels name a section, in the words its page heading
+ * uses, so nobody has to translate 第2段 back to （二）. Past the spelled range the digits stand in.
+ */
+export function sectionPlace(index: number, heading = ''): string {
+  const label = index + 1 <= MAX_CHINESE_NUMERAL ? sectionLabel(index) : `（${index + 1}）`;
+  return `${label}${heading.trim()}`;
 }
 
 /** 1 → 典型做法之1 (cases are numbered with Arabic digits in the source documents). */

@@ -3,6 +3,7 @@ import { suggestThemes } from '@/lib/content/themes';
 import { caseContentSchema } from '@/lib/validations/case';
 import { casePositionSchema, issueNumberSchema } from '@/lib/validations/common';
 import type { ParsedCase, ParsedDocument } from './types';
+import { issueLabel, sectionPlace } from '@/lib/content/numerals';
 
 /** The content of a parsed case as its first revision stores it, with suggested themes. */
 export function contentFromParsedCase(parsed: ParsedCase): CaseContent {
@@ -23,7 +24,7 @@ function locate(parsed: ParsedCase, path: readonly PropertyKey[]): { line: numbe
   const [field, index] = path;
   if (field === 'sections' && typeof index === 'number') {
     const section = parsed.sections[index];
-    return { line: section?.line ?? parsed.line, part: `第${index + 1}段${section ? `“${section.heading.slice(0, 20)}”` : ''}` };
+    return { line: section?.line ?? parsed.line, part: sectionPlace(index, section?.heading.slice(0, 20)) };
   }
   const parts: Record<string, string> = { title: '标题', regions: '地区', profile: '概况', lead: '导语', sections: '段落', tags: '主题' };
   return { line: parsed.line, part: parts[String(field)] ?? '内容' };
@@ -46,17 +47,17 @@ export function importProblems(doc: ParsedDocument): string[] {
       continue;
     }
     // Two parts of one file cannot both be 第N期, nor two cases both 之M: which would win?
-    if (issueNumbers.has(issue.number)) problems.push(`第${issue.line}行：第${issue.number}期在文件中出现了不止一次`);
+    if (issueNumbers.has(issue.number)) problems.push(`第${issue.line}行：${issueLabel(issue.number)}在文件中出现了不止一次`);
     issueNumbers.add(issue.number);
     const positions = new Set<number>();
     for (const parsed of issue.cases) {
-      const where = `第${issue.number}期典型做法之${parsed.position}“${shortTitle(parsed.title)}”`;
+      const where = `${issueLabel(issue.number)}典型做法之${parsed.position}“${shortTitle(parsed.title)}”`;
       const position = casePositionSchema.safeParse(parsed.position);
       if (!position.success) {
         problems.push(`第${parsed.line}行：典型做法编号超出范围（${position.error.issues[0]!.message}）`);
         continue;
       }
-      if (positions.has(parsed.position)) problems.push(`第${parsed.line}行：第${issue.number}期典型做法之${parsed.position}在文件中出现了不止一次`);
+      if (positions.has(parsed.position)) problems.push(`第${parsed.line}行：${issueLabel(issue.number)}典型做法之${parsed.position}在文件中出现了不止一次`);
       positions.add(parsed.position);
       const checked = caseContentSchema.safeParse(contentFromParsedCase(parsed));
       if (checked.success) continue;

@@ -2,7 +2,7 @@
 // 典型做法之N：标题 / profile sentence or lead / （一）标题。正文) → issues and cases. Pure: no database.
 // Text is kept verbatim (errors in it are the proofreader's to report); every line it cannot
 // place, and every figure it cannot read, becomes a warning with its line number.
-import { MAX_CHINESE_NUMERAL, sectionLabel } from '@/lib/content/numerals';
+import { MAX_CHINESE_NUMERAL, sectionLabel, issueLabel } from '@/lib/content/numerals';
 import { resolveRegionsFromText } from '@/lib/regions/resolve';
 import { classifyLine, sectionKindOf, splitLines, splitSectionHeading } from './lines';
 import { parseProfileSentence, startsLikeProfile } from './profile';
@@ -100,7 +100,7 @@ class Parser {
   private closeIssue(): void {
     this.closeCase();
     if (this.issue && this.issue.cases.length === 0) {
-      this.warn(this.issue.line, `第${this.issue.number}期没有任何典型做法`);
+      this.warn(this.issue.line, `${issueLabel(this.issue.number)}没有任何典型做法`);
     }
     this.issue = null;
   }
@@ -165,7 +165,7 @@ class Parser {
   private addText(text: string, line: number): void {
     const c = this.kase;
     if (!c) {
-      const where = this.issue ? `第${this.issue.number}期主题之后、第一个典型做法之前` : '第一期之前';
+      const where = this.issue ? `${issueLabel(this.issue.number)}主题之后、第一个典型做法之前` : '第一期之前';
       this.warn(line, `无法归属的行（位于${where}）`);
       return;
     }

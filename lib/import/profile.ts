@@ -1,7 +1,8 @@
 // Reads the profile sentence of a case ("年，义乌市国土面积…平方公里，市域常住人口…万人，…。") back into
 // structured facts. Facts come in any order and any subset; a figure lost in the text is null
-// (never 0) and reported, because the proofreader and the editor must see the gap.
-import { POPULATION_SCOPES, type PopulationScope, type Profile } from '@/lib/content/model';
+// (never 0), reported, and recorded in `unstated`, so the gap stays an error on the case until an
+// editor fills it in or removes the fact.
+import { POPULATION_SCOPES, type PopulationScope, type Profile, type ProfileFactKey } from '@/lib/content/model';
 
 export interface ProfileParse {
   profile: Profile;
@@ -66,7 +67,6 @@ function emptyProfile(): Profile {
   };
 }
 
-type FactKey = Exclude<keyof Profile, 'year'>;
 
 /** True when the text opens the way a profile sentence does, so a failed parse is worth a warning. */
 export function startsLikeProfile(text: string): boolean {
@@ -81,12 +81,13 @@ export function startsLikeProfile(text: string): boolean {
 export function parseProfileSentence(text: string): ProfileParse | null {
   const profile = emptyProfile();
   const warnings: string[] = [];
-  const seen = new Set<FactKey | 'year'>();
+  const seen = new Set<ProfileFactKey | 'year'>();
+  const unstated: ProfileFactKey[] = [];
   let placeName: string | null = null;
   let factCount = 0;
   let unscopedPopulation = false;
 
-  const note = (key: FactKey | 'year', label: string): boolean => {
+  const note = (key: ProfileFactKey | 'year', label: string): boolean => {
     if (seen.has(key)) {
       warnings.push(`概况句中“${label}”出现多次，只取第一次`);
       return false;
@@ -94,7 +95,10 @@ export function parseProfileSentence(text: string): ProfileParse | null {
     seen.add(key);
     return true;
   };
-  const missing = (label: string) => warnings.push(`${label}缺少数字`);
+  const missing = (label: string, key?: ProfileFactKey) => {
+    warnings.push(`${label}缺少数字`);
+    if (key) unstated.push(key);
+  };
 
   for (const raw of splitClauses(text)) {
     let clause = raw;
@@ -119,13 +123,13 @@ export function parseProfileSentence(text: string): ProfileParse | null {
       place = m[1];
       if (note('urbanizationRatePct', '常住人口城镇化率')) {
         profile.urbanizationRatePct = scaled(m[2], undefined);
-        if (m[2] === undefined) missing('常住人口城镇化率');
+        if (m[2] === undefined) missing('常住人口城镇化率', 'urbanizationRatePct');
       }
     } else if ((m = AREA_RE.exec(clause))) {
       place = m[1];
       if (note('landAreaKm2', '国土面积')) {
         profile.landAreaKm2 = scaled(m[2], m[3]);
-        if (m[2] === undefined) missing('国土面积');
+        if (m[2] === undefined) missing('国土面积', 'landAreaKm2');
       }
     } else if ((m = POP_RE.exec(clause))) {
       place = m[1];
@@ -136,19 +140,19 @@ export function parseProfileSentence(text: string): ProfileParse | null {
         unscopedPopulation = scopeWord === undefined;
         const scope: PopulationScope = scopeWord !== undefined && isScope(scopeWord) ? scopeWord : '市域';
         profile.population = { scope, value };
-        if (value === null) missing(`${scopeWord ?? ''}常住人口`);
+        if (value === null) missing(`${scopeWord ?? ''}常住人口`, 'population');
       }
     } else if ((m = GDP_RE.exec(clause))) {
       place = m[1];
       if (note('gdpYi', '地区生产总值')) {
         profile.gdpYi = scaled(m[2], m[3]);
-        if (m[2] === undefined) missing('地区生产总值');
+        if (m[2] === undefined) missing('地区生产总值', 'gdpYi');
       }
     } else if ((m = BUDGET_RE.exec(clause))) {
       place = m[1];
       if (note('budgetRevenueYi', '一般公共预算收入')) {
         profile.budgetRevenueYi = scaled(m[2], m[3]);
-        if (m[2] === undefined) missing('一般公共预算收入');
+        if (m[2] === undefined) missing('一般公共预算收入', 'budgetRevenueYi');
       }
     } else {
       return null;
@@ -164,5 +168,6 @@ export function parseProfileSentence(text: string): ProfileParse | null {
     profile.population = { scope, value: profile.population.value };
     warnings.push(`常住人口未注明范围（城区、市域、辖区内、县域、省域或镇域），暂按“${scope}”处理`);
   }
+  if (unstated.length > 0) profile.unstated = unstated;
   return { profile, placeName, warnings };
 }

@@ -1,7 +1,7 @@
 // Profile rules: facts that are missing, and facts outside what is plausible for the kind of
 // place the case is about. The kind comes from the GB/T 2260 code: xx0000 province (and the four
 // municipalities), xxxx00 prefecture, other six digits county, nine digits town.
-import type { PopulationScope, Profile } from '@/lib/content/model';
+import { PROFILE_FACT_LABELS, type PopulationScope, type Profile, type ProfileFactKey } from '@/lib/content/model';
 import type { Hit } from './types';
 
 export type PlaceLevel = 'province' | 'prefecture' | 'county' | 'town';
@@ -75,15 +75,31 @@ const warn = (message: string, severity: Hit['severity'] = 'warning'): Hit => ({
 });
 const missing = (message: string): Hit => ({ rule: 'profile-incomplete', severity: 'warning', offset: 0, length: 0, message });
 
+export function factValue(profile: Profile, key: ProfileFactKey): number | null {
+  return key === 'population' ? (profile.population?.value ?? null) : profile[key];
+}
+
+/** Facts the source text named without a figure that still have none: each one blocks. */
+export function unstatedFacts(profile: Profile): ProfileFactKey[] {
+  return (profile.unstated ?? []).filter((key) => factValue(profile, key) === null);
+}
+
+export function unstatedFactMessage(key: ProfileFactKey): string {
+  return `概况原文写了“${PROFILE_FACT_LABELS[key]}”，但缺少数字：请填写数字，或删除此项。`;
+}
+
 export function checkProfileCompleteness(profile: Profile): Hit[] {
-  const out: Hit[] = [];
+  const unstated = unstatedFacts(profile);
+  // A lost figure is an error, not a reminder: publishing would silently drop what the source stated.
+  const out: Hit[] = unstated.map((key) => ({ rule: 'missing-number', severity: 'error', offset: 0, length: 0, message: unstatedFactMessage(key) }));
+  const reminded = (key: ProfileFactKey) => !unstated.includes(key);
   if (profile.year === null) out.push(missing('概况缺少年份：读者无法判断这些数据是哪一年的。'));
-  if (profile.population && profile.population.value === null) {
+  if (profile.population && profile.population.value === null && reminded('population')) {
     out.push(missing(`概况写了「${profile.population.scope}常住人口」，但没有人口数。`));
   }
-  if (profile.landAreaKm2 === null) out.push(missing('概况缺少国土面积（平方公里）。'));
-  if (profile.gdpYi === null) out.push(missing('概况缺少地区生产总值（亿元）。'));
-  if (profile.budgetRevenueYi === null) out.push(missing('概况缺少一般公共预算收入（亿元）。'));
+  if (profile.landAreaKm2 === null && reminded('landAreaKm2')) out.push(missing('概况缺少国土面积（平方公里）。'));
+  if (profile.gdpYi === null && reminded('gdpYi')) out.push(missing('概况缺少地区生产总值（亿元）。'));
+  if (profile.budgetRevenueYi === null && reminded('budgetRevenueYi')) out.push(missing('概况缺少一般公共预算收入（亿元）。'));
   return out;
 }
 

@@ -52,7 +52,8 @@ const SYNC_MS = Number(process.env.CASEBOOK_PUBLIC_SYNC_MS ?? 1000);
 
 // The same line format as lib/log.ts, which this plain-JavaScript file cannot import.
 const asked = process.env.CASEBOOK_LOG_LEVEL?.trim().toLowerCase();
-const log = pino(
+/** Exported so a test can watch what the handler reports. */
+export const log = pino(
   {
     level: asked && (asked === 'silent' || asked in pino.levels.values) ? asked : process.env.VITEST ? 'silent' : 'info',
     timestamp: pino.stdTimeFunctions.isoTime,

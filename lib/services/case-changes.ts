@@ -6,8 +6,9 @@ import { auditLog, users } from '@/db/schema';
 import { auditActionLabel } from '@/lib/audit/actions';
 import type { CaseContent } from '@/lib/content/model';
 import type { Conflict } from './result';
+import { sectionPlace } from '@/lib/content/numerals';
 
-/** Human labels of the parts of a case content that differ, e.g. 标题, 第2段“主要做法”. */
+/** Human labels of the parts of a case content that differ, e.g. 标题, （二）主要做法. */
 export function changedFields(before: CaseContent, after: CaseContent): string[] {
   const out: string[] = [];
   if (before.title !== after.title) out.push('标题');
@@ -18,7 +19,7 @@ export function changedFields(before: CaseContent, after: CaseContent): string[]
   for (let i = 0; i < n; i++) {
     const a = before.sections[i];
     const b = after.sections[i];
-    if (!isDeepStrictEqual(a, b)) out.push(`第${i + 1}段“${(b ?? a)!.heading}”${!a ? '（新增）' : !b ? '（删除）' : ''}`);
+    if (!isDeepStrictEqual(a, b)) out.push(`${sectionPlace(i, (b ?? a)!.heading)}${!a ? '（新增）' : !b ? '（删除）' : ''}`);
   }
   if (!isDeepStrictEqual(before.tags, after.tags)) out.push('主题');
   return out;

@@ -11,6 +11,7 @@ import { writeAudit } from './audit';
 import { insertCaseWithRevision } from './case-store';
 import { inTransaction, isUniqueViolation, Refusal } from './guard';
 import { fail, ok, type Failure, type Result } from './result';
+import { issueLabel } from '@/lib/content/numerals';
 
 export interface ImportSummary {
   issuesCreated: number;
@@ -59,7 +60,7 @@ async function planImport(db: Db, doc: ParsedDocument, lock: boolean): Promise<{
     const query = db.select().from(issues).where(eq(issues.number, parsed.number));
     const [existing = null] = lock ? await query.for('update') : await query;
     if (existing && existing.title !== parsed.title) {
-      conflicts.push(`第${parsed.number}期已存在，主题为“${existing.title}”，与文件中的“${parsed.title}”不同`);
+      conflicts.push(`${issueLabel(parsed.number)}已存在，主题为“${existing.title}”，与文件中的“${parsed.title}”不同`);
       continue;
     }
     const plan: IssuePlan = { parsed, existing, toInsert: [], unchanged: 0 };
@@ -86,10 +87,10 @@ async function planImport(db: Db, doc: ParsedDocument, lock: boolean): Promise<{
       }
       const first = firstRevisions.find((r) => r.caseId === same.id);
       if (same.importKey === importKeyOf(parsed.number, parsedCase.position) && first && isDeepStrictEqual(first.content, content)) plan.unchanged++;
-      else conflicts.push(`第${parsed.number}期典型做法之${parsedCase.position}已存在且内容不同`);
+      else conflicts.push(`${issueLabel(parsed.number)}典型做法之${parsedCase.position}已存在且内容不同`);
     }
     const frozen = existing ? FROZEN[existing.status] : undefined;
-    if (frozen && plan.toInsert.length > 0) conflicts.push(`第${parsed.number}期${frozen}`);
+    if (frozen && plan.toInsert.length > 0) conflicts.push(`${issueLabel(parsed.number)}${frozen}`);
   }
   return { plans, conflicts };
 }

@@ -10,8 +10,9 @@ import { conflictMessage, conflictSince } from './case-changes';
 import { authorize, inTransaction, isUniqueViolation, refuse } from './guard';
 import { fail, ok, type Failure, type Result } from './result';
 import { updateIssueVersioned } from './versioned-update';
+import { issueLabel } from '@/lib/content/numerals';
 
-const numberTaken = (n: number): Failure => fail('期号已被使用。', { number: [`第${n}期已存在，请换一个期号`] });
+const numberTaken = (n: number): Failure => fail('期号已被使用。', { number: [`${issueLabel(n)}已存在，请换一个期号`] });
 
 /** Reads and row-locks an issue for the rest of the transaction. */
 export async function lockIssue(tx: Db, issueId: number): Promise<Issue> {

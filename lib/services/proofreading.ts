@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CaseContent } from '@/lib/content/model';
+import { sectionPlace } from '@/lib/content/numerals';
 import { hasBlockingErrors, proofreadCase } from '@/lib/proofread';
 
 /** The proofreader's errors (not warnings) in a case, each as one line saying where and what; empty when nothing blocks. */
@@ -11,7 +12,7 @@ export function blockingFindings(content: CaseContent): string[] {
     .map((f) => {
       const where =
         f.field === 'section' && f.sectionIndex !== undefined
-          ? `第${f.sectionIndex + 1}段“${content.sections[f.sectionIndex]?.heading ?? ''}”`
+          ? sectionPlace(f.sectionIndex, content.sections[f.sectionIndex]?.heading)
           : { title: '标题', lead: '导语', profile: '概况', foreword: '编者按', section: '正文' }[f.field];
       return `${where}：${f.message}`;
     });

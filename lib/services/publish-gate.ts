@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, publishedCases, publishedIssues, type Case, type Issue } from '@/db/schema';
 import { CASE_STATUS_LABELS } from '@/lib/content/model';
-import { caseLabel } from '@/lib/content/numerals';
+import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { crossCheckCases } from '@/lib/proofread';
 import { isPublishable } from '@/lib/workflow';
 import { refuse } from './guard';
@@ -38,7 +38,7 @@ export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
     .select({ issueId: publishedIssues.issueId })
     .from(publishedIssues)
     .where(and(eq(publishedIssues.number, issue.number), ne(publishedIssues.issueId, issue.id)));
-  if (holder) refuse(`第${issue.number}期的期号仍被另一期已发布的内容占用，请先撤回那一期或更换期号。`);
+  if (holder) refuse(`${issueLabel(issue.number)}的期号仍被另一期已发布的内容占用，请先撤回那一期或更换期号。`);
   return rows;
 }
 

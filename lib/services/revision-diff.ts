@@ -1,5 +1,5 @@
 import { diffArrays, diffChars, diffLines, type ChangeObject } from 'diff';
-import type { CaseContent, CaseSection, Profile } from '@/lib/content/model';
+import { PROFILE_FACT_LABELS, type CaseContent, type CaseSection, type Profile } from '@/lib/content/model';
 
 // Character-level diff: Chinese has no spaces, so word diffs would compare whole sentences.
 // Its cost grows with the length of the texts times the number of edits, so two very different
@@ -95,6 +95,8 @@ function profileText(p: Profile | null): string {
     p.urbanizationRatePct !== null ? `城镇化率：${p.urbanizationRatePct}%` : '',
     p.gdpYi !== null ? `地区生产总值：${p.gdpYi}亿元` : '',
     p.budgetRevenueYi !== null ? `一般公共预算收入：${p.budgetRevenueYi}亿元` : '',
+    // So removing a fact the source named without a figure shows in the comparison.
+    p.unstated?.length ? `原文缺数字待补：${p.unstated.map((k) => PROFILE_FACT_LABELS[k]).join('、')}` : '',
   ];
   return lines.filter(Boolean).join('\n');
 }

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { POPULATION_SCOPES, SECTION_KINDS } from '@/lib/content/model';
+import { POPULATION_SCOPES, PROFILE_FACT_KEYS, SECTION_KINDS } from '@/lib/content/model';
 import { id, MAX_BULK_CASES } from './common';
 
 // Shared by the admin forms (react-hook-form + zodResolver), the services and the importer: no
@@ -27,6 +27,12 @@ export const profileSchema = z.object({
   urbanizationRatePct: optionalNumber('城镇化率', (n) => n.min(0, '城镇化率不能小于0').max(100, '城镇化率不能超过100%')),
   gdpYi: optionalNumber('地区生产总值', (n) => n.nonnegative('地区生产总值不能为负数').max(MAX_YI, '地区生产总值不超过1000万亿元')),
   budgetRevenueYi: optionalNumber('一般公共预算收入', (n) => n.nonnegative('一般公共预算收入不能为负数').max(MAX_YI, '一般公共预算收入不超过1000万亿元')),
+  /** Facts the source named without a figure; the proofreader keeps each an error until settled. */
+  unstated: z
+    .array(z.enum(PROFILE_FACT_KEYS, { error: '未知的概况项' }))
+    .max(PROFILE_FACT_KEYS.length, '概况项不能重复')
+    .refine((keys) => new Set(keys).size === keys.length, '概况项不能重复')
+    .optional(),
 });
 
 export const sectionSchema = z.object({

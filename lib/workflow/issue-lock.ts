@@ -1,5 +1,5 @@
 import type { IssueStatus } from '@/lib/content/model';
-import { issueLabel, MAX_CHINESE_NUMERAL } from '@/lib/content/numerals';
+import { issueLabel } from '@/lib/content/numerals';
 
 // What may change while an issue is scheduled or published. A scheduled issue goes out at its
 // time without anyone looking again, so what the reviewer scheduled is frozen until the schedule is
@@ -22,7 +22,7 @@ export function scheduleTimeLabel(at: Date | string): string {
 }
 
 // Issue numbers go up to 9999 but are spelled in Chinese only up to 999; a refusal must never throw.
-const label = (n: number) => (n <= MAX_CHINESE_NUMERAL ? issueLabel(n) : `第${n}期`);
+const label = issueLabel;
 
 function scheduled(issue: IssueLockFacts): string | null {
   if (issue.status !== 'scheduled') return null;

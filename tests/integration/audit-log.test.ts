@@ -75,7 +75,7 @@ describe(`the audit log as people read it (${testTarget})`, () => {
     // The first time each action happened (the page is newest first).
     const line = (action: string) => rows.findLast((r) => r.action === action)!;
     expect(line('case.approve')).toMatchObject({ actorName: '审核乙', actionLabel: '审核通过', target: { label: `《${TITLE_A}》`, href: `/admin/cases/${caseA}` } });
-    expect(line('comment.create').summary).toMatch(/^修订版本：第2版；段落：第2段；意见：“/u);
+    expect(line('comment.create').summary).toMatch(/^修订版本：第2版；段落：（二）；意见：“/u);
     expect(line('comment.resolve').summary).toBe('意见：“请补充学位数字”；意见状态：未解决 → 已解决');
     expect(line('issue.publish')).toMatchObject({ actionLabel: '发布一期', target: { label: '第三期：加快城镇基本公共服务均等化', href: `/admin/issues/${issueId}` } });
     expect(line('issue.publish').summary).toContain(`收录案例：共2篇，《${TITLE_B}》、《${TITLE_A}》`);

@@ -12,6 +12,7 @@ import { approve } from '@/lib/services/reviews';
 import { createActor } from './support/fixtures';
 import { createTestDatabase, testTarget } from './support/test-db';
 import { must, readyIssue } from './workflow/helpers';
+import { issueLabel } from '@/lib/content/numerals';
 
 /** One clean case (it passes the proofreading gate), so it can be approved and published. */
 const CLEAN_CASE = [
@@ -63,11 +64,11 @@ describe(`import guards (${testTarget})`, () => {
     const doc = parseCompilation(`第7期：已发布的一期\n${CLEAN_CASE}\n${SECOND_CASE}`);
 
     const preview = await checkImport(database.db, editor, doc);
-    expect(preview?.message).toContain('第7期已发布，请先撤回发布再导入');
+    expect(preview?.message).toContain('第七期已发布，请先撤回发布再导入');
 
     const result = await importCompilation(database.db, editor, doc);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('第7期已发布，请先撤回发布再导入');
+    if (!result.ok) expect(result.message).toContain('第七期已发布，请先撤回发布再导入');
     expect(await totals()).toEqual(before);
     const [issue] = await database.db.select().from(issues).where(eq(issues.id, issueId));
     expect(issue!.status).toBe('published');
@@ -89,10 +90,10 @@ describe(`import guards (${testTarget})`, () => {
     const before = await totals();
     const doc = parseCompilation(`第${issue.number}期：${issue.title}\n典型做法之2：浙江省义乌市新的做法\n（一）主要做法。一是做了一件事。\n`);
 
-    expect((await checkImport(database.db, editor, doc))?.message).toContain(`第${issue.number}期已排期，请先取消排期再导入`);
+    expect((await checkImport(database.db, editor, doc))?.message).toContain(`${issueLabel(issue.number)}已排期，请先取消排期再导入`);
     const result = await importCompilation(database.db, editor, doc);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain(`第${issue.number}期已排期，请先取消排期再导入`);
+    if (!result.ok) expect(result.message).toContain(`${issueLabel(issue.number)}已排期，请先取消排期再导入`);
     expect(await totals()).toEqual(before);
     const [row] = await database.db.select().from(issues).where(eq(issues.id, issue.id));
     expect(row!.status).toBe('scheduled');
@@ -114,8 +115,8 @@ describe(`import guards (${testTarget})`, () => {
     if (result.ok) return;
     expect(result.message).toContain('2 处不符合要求');
     expect(result.details).toEqual([
-      expect.stringMatching(/^第8行（第21期典型做法之1“湖南省长沙市超长的案例”，第1段“主要做法”）：段落内容不超过20000个字$/u),
-      expect.stringMatching(/^第9行（第21期典型做法之2“长+…”，标题）：标题不超过200个字$/u),
+      expect.stringMatching(/^第8行（第二十一期典型做法之1“湖南省长沙市超长的案例”，（一）主要做法）：段落内容不超过20000个字$/u),
+      expect.stringMatching(/^第9行（第二十一期典型做法之2“长+…”，标题）：标题不超过200个字$/u),
     ]);
     expect(await totals()).toEqual(before);
     expect(await database.db.select().from(issues).where(eq(issues.number, 20))).toHaveLength(0);
@@ -145,8 +146,8 @@ describe(`import guards (${testTarget})`, () => {
     const result = await importCompilation(database.db, editor, doc);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.details).toContainEqual(expect.stringContaining('第40期典型做法之1在文件中出现了不止一次'));
-      expect(result.details).toContainEqual(expect.stringContaining('第40期在文件中出现了不止一次'));
+      expect(result.details).toContainEqual(expect.stringContaining('第四十期典型做法之1在文件中出现了不止一次'));
+      expect(result.details).toContainEqual(expect.stringContaining('第四十期在文件中出现了不止一次'));
     }
     expect(await totals()).toEqual(before);
   });

@@ -70,7 +70,7 @@ describe(`importing a compilation (${testTarget})`, () => {
     const edited = `${seed.replace('将大部分义务教育学位提供给随迁子女', '改写过的标题')}\n04\n第四期:新的一期\n典型做法之1:浙江省义乌市新案例\n(一)主要做法。一是做了一件事。\n`;
     const result = await importCompilation(database.db, editor, parseCompilation(edited));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('第1期典型做法之1已存在且内容不同');
+    if (!result.ok) expect(result.message).toContain('第一期典型做法之1已存在且内容不同');
     expect(await totals()).toEqual(before);
     expect(await database.db.select().from(issues).where(eq(issues.number, 4))).toHaveLength(0);
   });

@@ -29,17 +29,20 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <a className="skip-link" href="#admin-main">
         跳到正文
       </a>
+      {/* The nav's background runs the full height of the page; its inner column stays in view while scrolling. */}
       <nav className="admin-nav" aria-label="后台导航">
-        <div className="admin-brand">案例期刊 · 后台</div>
-        <AdminNav items={items} />
-        <div className="admin-user">
-          <div>
-            <Link href="/admin/account" title="我的账号：修改密码">
-              {actor.name}
-            </Link>
+        <div className="admin-nav-inner">
+          <div className="admin-brand">案例期刊 · 后台</div>
+          <AdminNav items={items} />
+          <div className="admin-user">
+            <div>
+              <Link href="/admin/account" title="我的账号：修改密码">
+                {actor.name}
+              </Link>
+            </div>
+            <div className="role">{ROLE_LABELS[actor.role]}</div>
+            <SignOutButton />
           </div>
-          <div className="role">{ROLE_LABELS[actor.role]}</div>
-          <SignOutButton />
         </div>
       </nav>
       <main id="admin-main" className="admin-main">

@@ -8,6 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import { loadDashboard } from '@/lib/admin/dashboard';
 import { requirePageActor } from '@/lib/admin/session';
 import { can, ACTION_LABELS, ACTIONS, type Action } from '@/lib/workflow';
+import { issueLabel } from '@/lib/content/numerals';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -80,7 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {d.issues.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    <Link href={`/admin/issues/${i.id}`}>第{i.number}期</Link> <span className="small muted">{i.title}</span>
+                    <Link href={`/admin/issues/${i.id}`}>{issueLabel(i.number)}</Link> <span className="small muted">{i.title}</span>
                   </td>
                   <td>
                     <IssueStatusBadge status={i.status} />

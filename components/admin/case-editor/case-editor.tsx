@@ -1,6 +1,7 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { CaseStatusBadge } from '@/components/admin/status-badge';
@@ -26,6 +27,8 @@ import { useCaseSave } from './use-case-save';
 export interface CaseEditorProps {
   caseId: number | null;
   version: number | null;
+  /** 第N版: the number of the saved text being edited, the one every page shows. */
+  revisionNumber?: number | null;
   status: CaseStatus | null;
   initial: CaseFormValues;
   initialRegions: PickedRegion[];
@@ -44,13 +47,16 @@ function fieldPath(f: Finding): FieldPath<CaseFormValues> | null {
   return null;
 }
 
-export function CaseEditor({ caseId, version: initialVersion, status: initialStatus, initial, initialRegions, can, kicker, lockedReason = null }: CaseEditorProps) {
+export function CaseEditor({ caseId, version: initialVersion, revisionNumber = null, status: initialStatus, initial, initialRegions, can, kicker, lockedReason = null }: CaseEditorProps) {
   const form = useForm<CaseFormValues>({ resolver: zodResolver(caseFormSchema), defaultValues: initial, mode: 'onBlur' });
   const { register, setValue, getValues, formState, handleSubmit, control } = form;
   const [regions, setRegions] = useState(initialRegions);
   const [previewOpen, setPreviewOpen] = useState(false);
   const [recovered, setRecovered] = useState<string | null>(null);
-  const s = useCaseSave(form, { caseId, version: initialVersion, status: initialStatus });
+  // Creating lands here through ?created=1; the notice says it worked, once, and the address is cleaned.
+  const searchParams = useSearchParams();
+  const [created] = useState(() => searchParams.get('created') === '1');
+  const s = useCaseSave(form, { caseId, version: initialVersion, revisionNumber, status: initialStatus });
   const storageKey = `casebook:unsaved:${caseId ?? 'new'}`;
 
   const watched = useWatch({ control }) as CaseFormValues;
@@ -62,6 +68,10 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
   const locked = lockedReason !== null;
   const editable = s.status !== 'in_review' && !locked;
   const autosaves = !locked && caseId !== null && (s.status === 'draft' || s.status === 'changes_requested');
+
+  useEffect(() => {
+    if (created) window.history.replaceState(null, '', window.location.pathname);
+  }, [created]);
 
   useEffect(() => {
     const kept = sessionStorage.getItem(storageKey);
@@ -113,7 +123,7 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
           </h1>
           <p className="sub">
             {kicker}
-            {s.version !== null ? ` · 版本号 ${s.version}` : ''}
+            {s.revisionNumber !== null ? ` · 第${s.revisionNumber}版` : ''}
             {autosaves ? ' · 草稿会自动保存' : ''}
             {formState.isDirty ? ' · 有未保存的修改' : s.lastSavedAt ? ' · 已保存' : ''}
           </p>
@@ -134,9 +144,17 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
             </Button>
           ) : null}
           {caseId !== null && can.submit && (s.status === 'draft' || s.status === 'changes_requested') ? (
-            <Button variant="primary" pending={s.pending} disabled={blocking} title={blocking ? '校对发现错误，改正后才能提交审核' : undefined} onClick={s.submit}>
-              提交审核
-            </Button>
+            <>
+              <Button variant="primary" pending={s.pending} disabled={blocking} aria-describedby={blocking ? 'case-submit-blocked' : undefined} onClick={s.submit}>
+                提交审核
+              </Button>
+              {/* Said beside the button, not in a tooltip: a disabled button cannot be hovered by keyboard or touch. */}
+              {blocking ? (
+                <span id="case-submit-blocked" className="small field-error">
+                  校对发现错误，改正“校对”栏列出的错误后才能提交审核。
+                </span>
+              ) : null}
+            </>
           ) : null}
           {caseId !== null && can.withdraw && s.status === 'in_review' ? (
             <Button pending={s.pending} onClick={s.withdraw}>
@@ -146,6 +164,7 @@ export function CaseEditor({ caseId, version: initialVersion, status: initialSta
         </div>
       </div>
       <div aria-live="polite">
+        {created && !s.message ? <Notice tone="success">案例已创建，已保存为草稿。可以继续修改，改好后提交审核。</Notice> : null}
         {s.message ? (
           <Notice tone={s.message.tone}>
             {s.message.text}

@@ -3,6 +3,7 @@ import { SeverityBadge } from '@/components/admin/status-badge';
 import { Button } from '@/components/ui/button';
 import { errorsFirst, RULE_LABELS, type Finding } from '@/lib/proofread';
 import type { CaseContent } from '@/lib/content/model';
+import { sectionPlace } from '@/lib/content/numerals';
 
 interface Props {
   findings: Finding[];
@@ -12,7 +13,7 @@ interface Props {
 }
 
 function where(f: Finding, content: CaseContent): string {
-  if (f.field === 'section') return `${f.sectionIndex !== undefined ? `第${f.sectionIndex + 1}段` : ''}${content.sections[f.sectionIndex ?? 0]?.heading ?? ''}`;
+  if (f.field === 'section') return f.sectionIndex !== undefined ? sectionPlace(f.sectionIndex, content.sections[f.sectionIndex]?.heading) : '正文';
   return { title: '标题', lead: '导语', profile: '概况', foreword: '编者按', section: '正文' }[f.field];
 }
 

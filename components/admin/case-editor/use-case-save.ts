@@ -14,7 +14,7 @@ export type EditorConflict = { message: string; conflict: Conflict; attempted: '
 export type EditorMessage = { tone: 'success' | 'error' | 'info'; text: string; details?: string[] } | null;
 
 /** Saving, submitting and withdrawing, each sending the version the editor is based on, every outcome reported. */
-export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId: number | null; version: number | null; status: CaseStatus | null }) {
+export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId: number | null; version: number | null; revisionNumber?: number | null; status: CaseStatus | null }) {
   const router = useRouter();
   const [version, setVersionState] = useState(init.version);
   // Read by submit right after a save in the same click, before React has re-rendered with the new state.
@@ -25,6 +25,8 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
   };
   // An existing case always arrives with its version; 0 is never one, so the server would refuse rather than guess.
   const basedOn = (caseId: number) => ({ caseId, baseVersion: versionRef.current ?? 0 });
+  // 第N版 is what people see; the version above only guards against overwriting and is never shown.
+  const [revisionNumber, setRevisionNumber] = useState(init.revisionNumber ?? null);
   const [status, setStatus] = useState(init.status);
   const [message, setMessage] = useState<EditorMessage>(null);
   const [conflict, setConflict] = useState<EditorConflict | null>(null);
@@ -51,6 +53,7 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
     const result = await saveCaseAction({ ...basedOn(init.caseId), content });
     if (!result.ok) return showFailure(result), false;
     setVersion(result.version);
+    if (result.revisionNumber !== null) setRevisionNumber(result.revisionNumber);
     setStatus(result.status);
     setLastSavedAt(new Date());
     form.reset(values, { keepValues: true });
@@ -87,5 +90,5 @@ export function useCaseSave(form: UseFormReturn<CaseFormValues>, init: { caseId:
       router.refresh();
     });
 
-  return { version, status, message, setMessage, conflict, setConflict, pending, run, save, submit, withdraw, lastSavedAt };
+  return { version, revisionNumber, status, message, setMessage, conflict, setConflict, pending, run, save, submit, withdraw, lastSavedAt };
 }

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { bulkMoveToIssueAction, bulkSubmitAction } from '@/lib/actions/cases';
 import type { CaseFilterOptions } from '@/lib/admin/case-list';
+import { issueLabel } from '@/lib/content/numerals';
 
 interface Props {
   /** Each selected case with the version its row last showed: a case changed since is refused, not submitted unseen. */
@@ -48,7 +49,7 @@ export function BulkBar({ selected, issues, permissions, onDone }: Props) {
                 <option value="">选择一期…</option>
                 {issues.map((i) => (
                   <option key={i.id} value={i.id}>
-                    第{i.number}期 {i.title.slice(0, 16)}
+                    {issueLabel(i.number)} {i.title.slice(0, 16)}
                   </option>
                 ))}
               </select>

@@ -11,6 +11,7 @@ import {
 import { CaseStatusBadge } from '@/components/admin/status-badge';
 import { formatDateTime } from '@/components/admin/format';
 import type { CaseListRow } from '@/lib/admin/case-list';
+import { issueLabel } from '@/lib/content/numerals';
 
 // Module scope, as TanStack Table asks: stable features and columns keep its models cached.
 export const caseTableFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature, rowSelectionFeature, rowPaginationFeature });
@@ -65,7 +66,7 @@ export function caseColumns(provinceNames: Map<string, string>) {
       id: 'issue',
       header: CASE_COLUMN_LABELS.issue,
       cell: ({ row }) =>
-        row.original.issueNumber === null ? <span className="muted">—</span> : <span className="nowrap">第{row.original.issueNumber}期 · 之{row.original.position}</span>,
+        row.original.issueNumber === null ? <span className="muted">—</span> : <span className="nowrap">{issueLabel(row.original.issueNumber)} · 之{row.original.position}</span>,
     }),
     helper.accessor('status', { id: 'status', header: CASE_COLUMN_LABELS.status, cell: ({ getValue }) => <CaseStatusBadge status={getValue()} /> }),
     helper.accessor('provinces', {

@@ -6,6 +6,7 @@ import { DEFAULT_CASE_TABLE_STATE, hasCaseFilters, type CaseTableState } from '@
 import type { CaseFilterOptions } from '@/lib/admin/case-list';
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '@/lib/content/model';
 import type { ProvinceOption } from '@/lib/regions';
+import { issueLabel } from '@/lib/content/numerals';
 
 interface Props {
   state: CaseTableState;
@@ -52,7 +53,7 @@ export function FilterBar({ state, issues, users, provinces, themes, navigate }:
             <option value="none">未编入期刊</option>
             {issues.map((i) => (
               <option key={i.id} value={i.id}>
-                第{i.number}期 {i.title.slice(0, 14)}
+                {issueLabel(i.number)} {i.title.slice(0, 14)}
               </option>
             ))}
           </select>

@@ -1,4 +1,6 @@
+import { SeverityBadge } from '@/components/admin/status-badge';
 import type { ImportPreview } from '@/lib/admin/import-preview';
+import { issueLabel } from '@/lib/content/numerals';
 
 /** The parsed document as it will be written, with the parser's warnings and the proofreader's findings. */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
@@ -25,7 +27,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       {preview.issues.map((issue) => (
         <div key={issue.number} style={{ marginTop: 12 }}>
           <h3 style={{ fontSize: 15, margin: '8px 0' }}>
-            第{issue.number}期：{issue.title} <span className="muted small">（第 {issue.line} 行，{issue.cases.length} 个案例）</span>
+            {issueLabel(issue.number)}：{issue.title} <span className="muted small">（第 {issue.line} 行，{issue.cases.length} 个案例）</span>
           </h3>
           <div className="table-wrap">
             <table className="data-table">
@@ -63,15 +65,16 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
                         {c.findings.length === 0 ? (
                           <span className="muted">无</span>
                         ) : (
-                          <details>
+                          <details open={errors.length > 0}>
                             <summary>
                               {errors.length ? <span className="a-badge badge-changes_requested">错误 {errors.length}</span> : null}{' '}
                               {c.findings.length - errors.length ? <span className="a-badge badge-draft">提醒 {c.findings.length - errors.length}</span> : null}
                             </summary>
-                            <ul>
+                            {/* Errors come first (the preview sorts them); each line says its severity in a badge of its own colour. */}
+                            <ul aria-label={`之${c.position}的校对结果`}>
                               {c.findings.map((f, i) => (
                                 <li key={i}>
-                                  {f.where}·{f.rule}：{f.message} <span className="muted">“…{f.excerpt}…”</span>
+                                  <SeverityBadge severity={f.severity} /> {f.where}·{f.rule}：{f.message} <span className="muted">“…{f.excerpt}…”</span>
                                 </li>
                               ))}
                             </ul>

@@ -1,6 +1,6 @@
 import { CommentThread } from '@/components/admin/review/comment-thread';
 import type { ReviewDetail } from '@/lib/admin/review-detail';
-import { sectionLabel } from '@/lib/content/numerals';
+import { sectionLabel, sectionPlace } from '@/lib/content/numerals';
 
 /** The current revision as readers will see it, read-only, with a comment thread under each part. */
 export function CaseReadingPanel({ review }: { review: ReviewDetail }) {
@@ -21,7 +21,7 @@ export function CaseReadingPanel({ review }: { review: ReviewDetail }) {
             {s.heading}
           </h2>
           <p style={{ whiteSpace: 'pre-wrap' }}>{s.body}</p>
-          <CommentThread caseId={caseId} revisionId={revisionId} sectionIndex={i} label={`第${i + 1}段“${s.heading}”`} comments={threadOf(i)} can={may.comment} />
+          <CommentThread caseId={caseId} revisionId={revisionId} sectionIndex={i} label={sectionPlace(i, s.heading)} comments={threadOf(i)} can={may.comment} />
         </div>
       ))}
       <h2>整篇意见</h2>

@@ -1,11 +1,12 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { formatDateTime } from '@/components/admin/format';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { commentAction, resolveCommentAction } from '@/lib/actions/reviews';
 import type { CommentView } from '@/lib/admin/review-detail';
+import { useRegisterDraft } from './review-drafts';
 
 interface Props {
   caseId: number;
@@ -16,27 +17,55 @@ interface Props {
   can: { create: boolean; reply: boolean; resolve: boolean };
 }
 
-function CommentForm({ label, submitText, onSubmit }: { label: string; submitText: string; onSubmit: (body: string) => Promise<string | null> }) {
+interface FormProps {
+  draftKey: string;
+  /** Where the comment goes, as the decision dialog lists an unsent one. */
+  where: string;
+  label: string;
+  openText: string;
+  submitText: string;
+  onSubmit: (body: string) => Promise<string | null>;
+}
+
+/** A comment box that opens on demand, so a page with many sections is not a wall of empty boxes. */
+function CommentForm({ draftKey, where, label, openText, submitText, onSubmit }: FormProps) {
+  const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const box = useRef<HTMLTextAreaElement | null>(null);
+  const send = async (): Promise<string | null> => {
+    const failure = await onSubmit(body);
+    setError(failure);
+    if (!failure) (setBody(''), setOpen(false));
+    return failure;
+  };
+  useRegisterDraft(draftKey, { where, body: () => body, send });
+  if (!open) {
+    return (
+      <Button size="sm" onClick={() => (setOpen(true), requestAnimationFrame(() => box.current?.focus()))}>
+        {openText}
+      </Button>
+    );
+  }
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        startTransition(async () => {
-          const failure = await onSubmit(body);
-          setError(failure);
-          if (!failure) setBody('');
-        });
+        startTransition(async () => void (await send()));
       }}
     >
       <Field label={label} error={error ?? undefined}>
-        {(p) => <textarea {...p} value={body} onChange={(e) => setBody(e.target.value)} rows={2} />}
+        {(p) => <textarea {...p} ref={box} value={body} onChange={(e) => setBody(e.target.value)} rows={2} />}
       </Field>
-      <Button type="submit" size="sm" pending={pending} disabled={!body.trim()}>
-        {submitText}
-      </Button>
+      <div className="actions">
+        <Button type="submit" size="sm" pending={pending} disabled={!body.trim()}>
+          {submitText}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => (setBody(''), setError(null), setOpen(false))}>
+          取消
+        </Button>
+      </div>
     </form>
   );
 }
@@ -80,10 +109,28 @@ export function CommentThread({ caseId, revisionId, sectionIndex, label, comment
               </Button>
             ) : null}
           </div>
-          {can.reply && !root.resolved ? <CommentForm label="回复" submitText="回复" onSubmit={(body) => post(body, root.id)} /> : null}
+          {can.reply && !root.resolved ? (
+            <CommentForm
+              draftKey={`reply-${root.id}`}
+              where={`${label}（回复${root.authorName}）`}
+              label="回复"
+              openText="回复"
+              submitText="发表回复"
+              onSubmit={(body) => post(body, root.id)}
+            />
+          ) : null}
         </div>
       ))}
-      {can.create ? <CommentForm label={`对“${label}”发表意见`} submitText="发表意见" onSubmit={(body) => post(body, null)} /> : null}
+      {can.create ? (
+        <CommentForm
+          draftKey={`section-${sectionIndex ?? 'whole'}`}
+          where={label}
+          label={`对“${label}”发表意见`}
+          openText="添加意见"
+          submitText="发表意见"
+          onSubmit={(body) => post(body, null)}
+        />
+      ) : null}
     </div>
   );
 }

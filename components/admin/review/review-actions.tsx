@@ -6,6 +6,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { approveAction, requestChangesAction } from '@/lib/actions/reviews';
+import { sectionPlace } from '@/lib/content/numerals';
+import { useReviewDrafts, type UnsentDraft } from './review-drafts';
+import { UnsentDraftsNotice } from './unsent-drafts-notice';
 
 interface Props {
   caseId: number;
@@ -18,7 +21,12 @@ interface Props {
   errorCount: number;
 }
 
-/** Request changes (a comment is required) and approve, each behind a dialog that says what will happen. */
+type Outcome = { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Partial<Record<string, string[]>> };
+
+/**
+ * Request changes (a comment is required) and approve, each behind a dialog that says what will happen,
+ * including any comment typed on the page and not yet sent, which it offers to send first.
+ */
 export function ReviewActions({ caseId, revisionId, revisionNumber, sections, can, approveBlocked, errorCount }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<'changes' | 'approve' | null>(null);
@@ -27,24 +35,42 @@ export function ReviewActions({ caseId, revisionId, revisionNumber, sections, ca
   const [error, setError] = useState<{ message: string; field?: string[] } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const drafts = useReviewDrafts();
+  const [unsent, setUnsent] = useState<UnsentDraft[]>([]);
+  const [sendDrafts, setSendDrafts] = useState(true);
+  const show = (which: 'changes' | 'approve') => {
+    setUnsent(drafts?.unsent() ?? []);
+    setSendDrafts(true);
+    setOpen(which);
+  };
   const close = () => (setOpen(null), setError(null));
-  const finish = (result: { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Partial<Record<string, string[]>> }) => {
+  const finish = (result: Outcome) => {
     if (!result.ok) return setError({ message: result.message, field: result.fieldErrors?.comment });
     setDone(result.message ?? '完成。');
     setOpen(null);
     setComment('');
     router.refresh();
   };
+  // Comments go first: they belong to the revision being decided on, and a failed one stops the decision.
+  const decide = (act: () => Promise<Outcome>) =>
+    startTransition(async () => {
+      if (drafts && sendDrafts && unsent.length > 0) {
+        const failure = await drafts.sendAll();
+        if (failure) return setError({ message: failure });
+        setUnsent([]);
+      }
+      finish(await act());
+    });
   return (
     <>
       <div className="actions">
         {can.requestChanges ? (
-          <Button variant="danger" onClick={() => setOpen('changes')}>
+          <Button variant="danger" onClick={() => show('changes')}>
             退回修改
           </Button>
         ) : null}
         {can.approve ? (
-          <Button variant="primary" disabled={approveBlocked !== null} title={approveBlocked ?? undefined} onClick={() => setOpen('approve')}>
+          <Button variant="primary" disabled={approveBlocked !== null} title={approveBlocked ?? undefined} onClick={() => show('approve')}>
             审核通过
           </Button>
         ) : null}
@@ -61,7 +87,7 @@ export function ReviewActions({ caseId, revisionId, revisionNumber, sections, ca
             <Button
               variant="danger"
               pending={pending}
-              onClick={() => startTransition(async () => finish(await requestChangesAction({ caseId, comment, sectionIndex: section === '' ? null : Number(section) })))}
+              onClick={() => decide(() => requestChangesAction({ caseId, comment, sectionIndex: section === '' ? null : Number(section) }))}
             >
               确认退回
             </Button>
@@ -69,6 +95,7 @@ export function ReviewActions({ caseId, revisionId, revisionNumber, sections, ca
         }
       >
         <p>案例将退回给编辑，状态变为“需修改”。编辑修改并重新提交后会回到你的待审列表。</p>
+        <UnsentDraftsNotice drafts={unsent} send={sendDrafts} onSendChange={setSendDrafts} />
         {error ? <Notice tone="error">{error.message}</Notice> : null}
         <Field label="针对的段落">
           {(p) => (
@@ -77,7 +104,7 @@ export function ReviewActions({ caseId, revisionId, revisionNumber, sections, ca
               <option value="-1">概况与导语</option>
               {sections.map((s) => (
                 <option key={s.index} value={s.index}>
-                  第{s.index + 1}段 {s.heading}
+                  {sectionPlace(s.index, s.heading)}
                 </option>
               ))}
             </select>
@@ -94,7 +121,7 @@ export function ReviewActions({ caseId, revisionId, revisionNumber, sections, ca
         footer={
           <>
             <Button onClick={close}>取消</Button>
-            <Button variant="primary" pending={pending} onClick={() => startTransition(async () => finish(await approveAction({ caseId, revisionId })))}>
+            <Button variant="primary" pending={pending} onClick={() => decide(() => approveAction({ caseId, revisionId }))}>
               确认通过第{revisionNumber}版
             </Button>
           </>
@@ -104,6 +131,7 @@ export function ReviewActions({ caseId, revisionId, revisionNumber, sections, ca
           你将审核通过<strong>第{revisionNumber}版</strong>。通过后案例可以随所在的一期发布；之后如再修改，需要重新审核。
         </p>
         {errorCount > 0 ? <Notice tone="warning">校对仍报告 {errorCount} 处错误，发布时会被拦下。</Notice> : null}
+        <UnsentDraftsNotice drafts={unsent} send={sendDrafts} onSendChange={setSendDrafts} />
         {error ? <Notice tone="error">{error.message}</Notice> : null}
       </Dialog>
     </>

@@ -56,21 +56,23 @@ test('a case goes from draft to the public site through review', async ({ browse
   // The reviewer comments on a section and requests changes.
   const reviewer = await as(browser, 'reviewer');
   await reviewer.goto(`/admin/cases/${caseId}/review`);
-  const outcomes = reviewer.getByRole('region', { name: '第2段“主要成效”的审核意见' });
+  const outcomes = reviewer.getByRole('region', { name: '（二）主要成效的审核意见' });
+  await outcomes.getByRole('button', { name: '添加意见' }).click();
   await outcomes.getByRole('textbox').fill('请补充具体的学位数字。');
   await outcomes.getByRole('button', { name: '发表意见' }).click();
   await expect(outcomes.getByText('请补充具体的学位数字。')).toBeVisible();
   await reviewer.getByRole('button', { name: '退回修改' }).click();
   const dialog = reviewer.getByRole('dialog', { name: '退回修改' });
-  await dialog.getByLabel('针对的段落').selectOption({ label: '第2段 主要成效' });
+  await dialog.getByLabel('针对的段落').selectOption({ label: '（二）主要成效' });
   await dialog.getByLabel('修改意见').fill('成效部分需要数字支撑。');
   await dialog.getByRole('button', { name: '确认退回' }).click();
   await expect(reviewer.getByText('已退回修改，编辑会看到你的意见。')).toBeVisible();
 
   // The editor sees the comment, fixes the section and resubmits.
   await editor.goto(`/admin/cases/${caseId}/review`);
-  await expect(editor.getByText('请补充具体的学位数字。')).toBeVisible();
-  await expect(editor.getByText('成效部分需要数字支撑。')).toBeVisible();
+  // Exact: the activity trail quotes the same words inside a longer line.
+  await expect(editor.getByText('请补充具体的学位数字。', { exact: true })).toBeVisible();
+  await expect(editor.getByText('成效部分需要数字支撑。', { exact: true })).toBeVisible();
   await editor.goto(`/admin/cases/${caseId}`);
   await editor.getByLabel('（二）主要成效正文').fill(FIXED);
   await editor.getByRole('button', { name: '保存', exact: true }).click();

@@ -40,7 +40,7 @@ const userTarget = { targetType: 'user', targetId: String(EDITOR) };
 /** What each service writes, shaped as it writes it (lib/services, lib/auth). */
 const samples: Record<AuditAction, Sample> = {
   'case.create': { ...caseTarget, before: null, after: { version: 1, status: 'draft', title: '浙江省义乌市向随迁子女扩大义务教育学位供给' } },
-  'case.save': { ...caseTarget, before: { status: 'approved', revision: 2, version: 5 }, after: { status: 'draft', revision: 3, fields: ['标题', '第2段“主要做法”'], version: 6 } },
+  'case.save': { ...caseTarget, before: { status: 'approved', revision: 2, version: 5 }, after: { status: 'draft', revision: 3, fields: ['标题', '（二）主要做法'], version: 6 } },
   'case.restore': { ...caseTarget, before: { status: 'draft', revision: 3, version: 6 }, after: { status: 'draft', revision: 4, fields: ['标题'], restoredFrom: 2, version: 7 } },
   'case.submit': { ...caseTarget, before: { status: 'draft', version: 7 }, after: { status: 'in_review', revision: 4, version: 8 } },
   'case.withdraw': { ...caseTarget, before: { status: 'in_review', version: 8 }, after: { status: 'draft', revision: 4, version: 9 } },
@@ -130,10 +130,10 @@ describe('an audit entry as people read it', () => {
 
   it('renders each detail in words: states, 第N版 from a revision id, sections, comments, issues and positions', () => {
     expect(view('case.approve').summary).toBe('状态：待审核 → 已通过；修订版本：第4版');
-    expect(view('comment.create').summary).toBe('修订版本：第3版；段落：第2段；意见：“请补充学位数字”');
+    expect(view('comment.create').summary).toBe('修订版本：第3版；段落：（二）；意见：“请补充学位数字”');
     expect(view('comment.resolve').summary).toBe('意见：“请补充学位数字”；意见状态：未解决 → 已解决');
     expect(view('case.add_to_issue').summary).toBe('期刊：第三期；位置：典型做法之2');
-    expect(view('case.save').summary).toBe('状态：已通过 → 草稿；改动：标题、第2段“主要做法”；修订版本：第2版 → 第3版');
+    expect(view('case.save').summary).toBe('状态：已通过 → 草稿；改动：标题、（二）主要做法；修订版本：第2版 → 第3版');
     expect(view('case.restore').summary).toContain('恢复自：第2版');
     expect(view('issue.update').summary).toBe('期号：第三期 → 第五期；编者按：无 → “本期收录”；改动：期号、编者按');
     expect(view('issue.reorder').summary).toContain('《广东省深圳市将大部分义务教育学位提供给随迁子女》、《浙江省义乌市');

@@ -12,7 +12,8 @@ const seed = parseCompilation(fs.readFileSync(path.join(process.cwd(), 'db', 'se
 
 /**
  * The seed lost many figures, so some profiles hold a population scope with no number. A profile
- * sentence cannot say "城区常住人口 (unknown)", so the comparison drops what a sentence cannot carry.
+ * sentence cannot say "城区常住人口 (unknown)", nor which facts lost their figure (`unstated`), so the
+ * comparison drops what a sentence cannot carry.
  */
 function expressible(issues: ImportIssue[]): ImportIssue[] {
   return issues.map((issue) => ({
@@ -20,6 +21,7 @@ function expressible(issues: ImportIssue[]): ImportIssue[] {
     cases: issue.cases.map((c) => {
       if (!c.profile) return c;
       const profile = { ...c.profile, population: c.profile.population?.value == null ? null : c.profile.population };
+      delete profile.unstated;
       return { ...c, profile: renderProfileSentence(profile, placeNameOf(c.regions)) ? profile : null };
     }),
   }));

@@ -123,6 +123,7 @@ describe('parseCompilation on the seed compilation', () => {
       urbanizationRatePct: 63.9,
       gdpYi: null,
       budgetRevenueYi: 74,
+      unstated: ['landAreaKm2', 'gdpYi'],
     });
     expect(caseAt(1, 1).profile).toEqual({
       year: null,
@@ -131,6 +132,7 @@ describe('parseCompilation on the seed compilation', () => {
       urbanizationRatePct: null,
       gdpYi: 28000,
       budgetRevenueYi: null,
+      unstated: ['landAreaKm2', 'population', 'budgetRevenueYi'],
     });
     const chongqing = caseAt(1, 9).profile;
     expect([chongqing?.landAreaKm2, chongqing?.gdpYi]).toEqual([82000, 25000]);
@@ -208,6 +210,7 @@ describe('parseCompilation on the seed compilation', () => {
       urbanizationRatePct: null,
       gdpYi: 28000,
       budgetRevenueYi: null,
+      unstated: ['landAreaKm2', 'population', 'budgetRevenueYi'],
     });
     expect(Object.keys(first.sections[0]!)).toEqual(['kind', 'heading', 'body']);
     expect(json.warnings[0]).toEqual({ line: 4, message: '国土面积缺少数字' });

@@ -139,7 +139,7 @@ describe('parseCompilation: structural warnings', () => {
   it('reports a section before any case and text between the theme and the first case', () => {
     const doc = parseCompilation('第一期：甲\n编者按：本期介绍……\n（一）主要做法。正文。\n典型做法之1：江苏省推行\n（一）主要做法。正文。');
     expect(doc.warnings).toEqual([
-      { line: 2, message: '无法归属的行（位于第1期主题之后、第一个典型做法之前）' },
+      { line: 2, message: '无法归属的行（位于第一期主题之后、第一个典型做法之前）' },
       { line: 3, message: '小节“（一）”出现在本期第一个典型做法之前，无法归属' },
     ]);
     expect(doc.issues[0]!.cases[0]!.sections).toHaveLength(1);

@@ -21,7 +21,7 @@ const probe = vi.hoisted(() => {
   return p;
 });
 
-import PublicCacheHandler, { PUBLIC_TAG } from '@/lib/public/cache-handler.mjs';
+import PublicCacheHandler, { PUBLIC_TAG, log } from '@/lib/public/cache-handler.mjs';
 
 const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-cache-'));
 afterAll(() => fs.rmSync(distDir, { recursive: true, force: true }));
@@ -164,11 +164,11 @@ describe('public cache handler', () => {
     const h = await settled();
     const key = newKey('/cases');
     await h.set(key, page('<h1>典型做法之2</h1>', [PUBLIC_TAG, readTag()]), pageSet);
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     probe.fail = true;
     try {
       expect(htmlOf(await h.get(key, pageGet))).toBe('<h1>典型做法之2</h1>');
-      expect(logged).toHaveBeenCalledWith('[casebook] 公共缓存同步失败：', 'connection refused');
+      expect(logged).toHaveBeenCalledWith({ event: 'public_cache.sync_failed', error: 'connection refused' }, '公共缓存同步失败，下一周期重试');
     } finally {
       probe.fail = false;
       logged.mockRestore();

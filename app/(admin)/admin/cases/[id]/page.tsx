@@ -22,6 +22,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
     <CaseEditor
       caseId={id}
       version={detail.case.version}
+      revisionNumber={detail.revision.number}
       status={detail.case.status}
       initial={formValuesOf(detail.content)}
       initialRegions={detail.regions}

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/components/admin/format';
 import { CaseReadingPanel } from '@/components/admin/review/case-reading-panel';
 import { ProofreadingPanel } from '@/components/admin/review/proofreading-panel';
 import { ReviewActions } from '@/components/admin/review/review-actions';
+import { ReviewDraftsProvider } from '@/components/admin/review/review-drafts';
 import { RevisionComparePanel } from '@/components/admin/review/revision-compare-panel';
 import { RevisionHistoryPanel } from '@/components/admin/review/revision-history-panel';
 import { CaseStatusBadge } from '@/components/admin/status-badge';
@@ -29,7 +30,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const current = detail.revision;
 
   return (
-    <>
+    <ReviewDraftsProvider>
       <div className="page-header">
         <div>
           <h1>
@@ -71,6 +72,6 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           </section>
         </div>
       </div>
-    </>
+    </ReviewDraftsProvider>
   );
 }
