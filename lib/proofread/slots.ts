@@ -20,12 +20,24 @@ const hit = (offset: number, length: number, unit: string): Hit => ({
 
 /** Counters a preposition or 了 counts with: 以（3）家龙头企业, 新建成了（18）所学校. 张 is a surname, 期 makes 以期/为期. */
 const OBJECT_COUNTERS = new Set([...'个家所项名件套条座台辆支处笔场批户']);
+/**
+ * Nouns that open with a character the counter makes a word with (家中, 户农) yet are what it
+ * counts: 为（1286）家中小企业 is no 家中; 带动（6200）户农户 counts farm households.
+ */
+const COUNTED_NOUNS: Readonly<Record<string, readonly string[]>> = {
+  家: ['中小企业', '中小微企业'],
+  户: ['农户', '贫困户', '脱贫户', '低保户'],
+};
+/** Nouns whose last character makes a word with their counter (案件), counted at a clause end: 政协提案（512）件，. */
+const CLOSING_NOUNS: Readonly<Record<string, readonly string[]>> = {
+  件: ['提案', '议案'],
+};
 /** Prepositions that take a counted object: 以（3）家, 与（2）家央企, 为（1286）家中小企业, 将原有（42）个. */
 const PREPOSITIONS = '以与为向对把将给同和跟及';
 /** Characters before 了 that make no verb of it: 为了, 除了. */
 const NOT_VERB_LE = '为除';
-/** Before 有: 原有, 现有, 共有 … a stock is being counted ("又有（8）个社区"). */
-const HAVE_LEADS = '原现已尚另仍均拥具共新增';
+/** Before 有: 原有, 现有, 共有, 又有 … a stock is being counted ("又有（8）个社区"). */
+const HAVE_LEADS = '原现已尚另仍均拥具共新增又';
 /** Counters judged after 有: not 所 (有所提高) or 条 (井井有条, 有条不紊). */
 const HAVE_COUNTERS = '个家项件座台辆套张支处笔场批户名';
 /** Change verbs after which a starting figure was due: 由（1100）人增加到, 从（1200）人增加到. */
@@ -49,6 +61,11 @@ const RATIO_LEAD = '按照为达到由至是比成约';
 /** Characters before a counter that may open a quantity slot (the cheap test before the others). */
 const SLOT_BEFORE = new Set([...`了、的有由从）)”」』${PREPOSITIONS}`]);
 
+/** Words that count by themselves before a counter: 每户农户, 各家中小企业. */
+const DEMONSTRATIVE_LEADS = '一两几这那哪每各某该此本整单逐半数多首上下全';
+
+const startsCounted = (text: string, c: string, at: number): boolean => COUNTED_NOUNS[c]?.some((w) => text.startsWith(w, at)) ?? false;
+
 const isMagnitude = (c: string | undefined): boolean => c !== undefined && '万亿千百十多余'.includes(c);
 
 function counterSlot(text: string, i: number): Hit | null {
@@ -58,11 +75,14 @@ function counterSlot(text: string, i: number): Hit | null {
   const n = text[i + 1];
   if (p === undefined || statesNumber(text, i - 1) || isMagnitude(p) || p === '第' || isDigit(p)) return null;
   // Every test below needs a cue before the counter or a clause end (or 以上, 左右) after it.
-  if (!SLOT_BEFORE.has(p) && p !== c && !(n === undefined || isClauseEnd(n) || n === '以' || n === '左')) return null;
+  if (!SLOT_BEFORE.has(p) && p !== c && !startsCounted(text, c, i + 1) && !(n === undefined || isClauseEnd(n) || n === '以' || n === '左')) return null;
   const formsWordAfter = n !== undefined && words.after.includes(n);
   const formsWordBefore = words.before.includes(p);
   const hanNext = isHan(n) && !isNumber(n);
 
+  // 为（1286）家中小企业, 带动（6200）户农户: the counted noun follows, so a figure was due.
+  if (startsCounted(text, c, i + 1) && isHan(p) && !formsWordBefore && p !== c && !DEMONSTRATIVE_LEADS.includes(p)) return hit(i, 1, c);
+  if (isClauseEnd(n) && isHan(text[i - 3]) && endsWithAny(text, i, CLOSING_NOUNS[c] ?? []) !== null) return hit(i, 1, c);
   // "案件（8600）件，" reads 案件件: a counter after a noun made with it, at a clause end.
   if (p === c) return isClauseEnd(n) && words.before.includes(text[i - 2] ?? '') ? hit(i, 1, c) : null;
   if (formsWordAfter || n === c) return null;
