@@ -6,3 +6,16 @@ export function flagged(text: string, rule: RuleId): { span: string; offset: num
     .filter((f) => f.rule === rule)
     .map((f) => ({ span: text.slice(f.offset, f.offset + f.length), offset: f.offset, finding: f }));
 }
+
+/** Where the proofreader puts lost-number errors in a text, as [start, end) offsets. */
+export const errorsAt = (text: string) =>
+  flagged(text, 'missing-number')
+    .filter((f) => f.finding.severity === 'error')
+    .map((f) => [f.offset, f.offset + f.span.length] as const);
+
+/** The sentence with its number, the number to delete: the hole must draw an error that touches it. */
+export function holeCaught(intact: string, number: string): boolean {
+  const at = intact.indexOf(number);
+  const text = intact.slice(0, at) + intact.slice(at + number.length);
+  return errorsAt(text).some(([start, end]) => start <= at && end >= at);
+}

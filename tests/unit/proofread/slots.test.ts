@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagged } from './helpers';
-
-const errorsAt = (text: string) =>
-  flagged(text, 'missing-number')
-    .filter((f) => f.finding.severity === 'error')
-    .map((f) => [f.offset, f.offset + f.span.length] as const);
-
-/** The sentence with its number, the number to delete: the hole must draw an error that touches it. */
-function holeCaught(intact: string, number: string): boolean {
-  const at = intact.indexOf(number);
-  const text = intact.slice(0, at) + intact.slice(at + number.length);
-  return errorsAt(text).some(([start, end]) => start <= at && end >= at);
-}
+import { errorsAt, flagged, holeCaught } from './helpers';
 
 describe('a counter where the grammar wants a quantity', () => {
   it.each([
