@@ -13,7 +13,7 @@ import { checkText, RULE_IDS, RULE_LABELS, type Finding, type RuleId } from '@/l
 
 const CORPUS = path.join(process.cwd(), 'tests/fixtures/proofread-corpus');
 /** Files whose paragraphs are only checked intact: genres the rules were not meant to read. */
-const INTACT_ONLY = new Set(['other.txt']);
+const INTACT_ONLY = new Set(['other.txt', 'narrative.txt']);
 /** A number as copying loses it; not one inside a name (PM2.5, 5G, G20). */
 const NUMBER = /(?<![A-Za-z0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-z0-9０-９])/gu;
 

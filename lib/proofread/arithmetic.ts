@@ -16,6 +16,8 @@ interface Quantity {
   percent: boolean;
   /** Followed by 以上/以下/左右: a bound, not an amount. */
   threshold: boolean;
+  /** Inside brackets: a gloss on the figure before it (包括三轮汽车717万辆), never a whole. */
+  gloss: boolean;
 }
 
 const MAGNITUDE: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3 };
@@ -27,7 +29,16 @@ const CHANGE_BEFORE = /(?:增长|增加|减少|下降|提高|扩大|缩小|比�
 
 function quantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  // Bracket depth at `scanned`, carried forward from figure to figure: one pass over the text.
+  let depth = 0;
+  let scanned = 0;
   for (const m of text.matchAll(FIGURE)) {
+    for (; scanned < m.index; scanned++) {
+      const c = text[scanned]!;
+      if (c === '（' || c === '(') depth++;
+      else if ((c === '）' || c === ')') && depth > 0) depth--;
+      else if (c === '。' || c === '\n') depth = 0;
+    }
     if (/[0-9.]/u.test(text[m.index - 1] ?? '')) continue;
     let k = m.index + m[0].length;
     let value = Number(m[0]);
@@ -40,7 +51,7 @@ function quantities(text: string): Quantity[] {
     const unit = percent ? '%' : (UNITS.find((u) => text.startsWith(u, k)) ?? '');
     const after = k + unit.length;
     const threshold = ['以上', '以下', '左右', '以内'].some((w) => text.startsWith(w, after));
-    out.push({ offset: m.index, length: after - m.index, value, unit, before: text.slice(Math.max(0, m.index - 12), m.index), percent, threshold });
+    out.push({ offset: m.index, length: after - m.index, value, unit, before: text.slice(Math.max(0, m.index - 12), m.index), percent, threshold, gloss: depth > 0 });
   }
   return out;
 }
@@ -108,28 +119,42 @@ function firstAtOrAfter(qs: Quantity[], offset: number): number {
 /** An amount of something, not a change, a rate or a threshold (超过100万元, 10亿元以上). */
 const amount = (q: Quantity): boolean => q.unit !== '' && !q.percent && !CHANGE_BEFORE.test(q.before) && !q.threshold;
 
+/** 万 or 亿 with no figure before it. */
+const BARE_MAGNITUDE = /(?<![0-9.万亿千百十])[万亿](?![0-9])/u;
+
+/** `unit` stands in `text` after a character that is no figure: a count whose figure was lost. */
+function hasBareUnit(text: string, unit: string): boolean {
+  for (let k = text.indexOf(unit); k >= 0; k = text.indexOf(unit, k + 1)) if (!/[0-9.万亿千百十]/u.test(text[k - 1] ?? '0')) return true;
+  return false;
+}
+
 /** "…154.2万吨。其中，夏粮产量62.4万吨": a part is never larger than the whole it is part of. */
 function checkParts(text: string, qs: Quantity[], out: Hit[]): void {
   for (let at = text.indexOf('其中'); at >= 0; at = text.indexOf('其中', at + 2)) {
     const start = sentenceStart(text, at);
     // 其中 opening a sentence refers to the sentence before it.
     const from = /^[，,\s]*$/u.test(text.slice(start, at)) && start > 0 ? sentenceStart(text, start - 1) : start;
-    const tail = text.slice(at + 2, at + 2 + WINDOW);
-    const stops = [tail.indexOf('。'), tail.indexOf('其中'), tail.indexOf('\n')].filter((x) => x >= 0);
-    const end = at + 2 + (stops.length > 0 ? Math.min(...stops) : tail.length);
+    // The part is named in the clause 其中 opens ("其中，夏粮产量62.4万吨"), not in the next one.
+    const lead = /^[，,：:\s]*/u.exec(text.slice(at + 2, at + 6))![0].length;
+    const tail = text.slice(at + 2 + lead, at + 2 + WINDOW);
+    const stops = ['。', '其中', '\n', '，', ',', '；', ';', '）', ')'].map((w) => tail.indexOf(w)).filter((x) => x >= 0);
+    const end = at + 2 + lead + (stops.length > 0 ? Math.min(...stops) : tail.length);
     // The part is the first amount after 其中; its whole the last amount before it in the same unit.
     let part: Quantity | undefined;
     for (let k = firstAtOrAfter(qs, at); k < qs.length && qs[k]!.offset < end && !part; k++) if (amount(qs[k]!)) part = qs[k]!;
     let whole: Quantity | undefined;
     let last: Quantity | undefined;
     for (let k = firstAtOrAfter(qs, from); part && k < qs.length && qs[k]!.offset < at; k++) {
-      if (!amount(qs[k]!)) continue;
+      if (!amount(qs[k]!) || qs[k]!.gloss) continue;
       last = qs[k]!;
       if (qs[k]!.unit === part.unit) whole = qs[k]!;
     }
     if (part && whole && part.value > whole.value * 1.0001) {
       // Certain only when the whole is what 其中 divides: the amount right before it, not one of a list (县14个、乡镇…个).
-      const certain = whole === last && !text.slice(whole.offset, at).includes('、');
+      // A bare 万/亿 or unit between them (转移就业万人，其中…; 医疗卫生机构个，其中…) may be the whole
+      // that lost its figure: the one found may be another.
+      const between = text.slice(whole.offset + whole.length, at);
+      const certain = whole === last && !between.includes('、') && !BARE_MAGNITUDE.test(between) && !hasBareUnit(between, part.unit);
       const [p, w] = [text.slice(part.offset, part.offset + part.length), text.slice(whole.offset, whole.offset + whole.length)];
       out.push(error(part, `「其中」的部分（${p}）大于总数（${w}），其中一个数字有误。`, certain ? 'error' : 'warning'));
     }

@@ -14,7 +14,7 @@ export const isChineseNumeral = (c: string | undefined): boolean =>
 export const isNumber = (c: string | undefined): boolean => isDigit(c) || isChineseNumeral(c);
 
 /** Characters before 数 that make it a noun (人数, 户数, 中位数, 总数), not "several". */
-const NUMBER_NOUN_BEFORE = '人户次件个总位天岁指函分基参系倍';
+const NUMBER_NOUN_BEFORE = '人户次件个总位天岁指函分基参系倍印';
 
 /** text[k] states a number: a digit or numeral, but not the 数 of 人数 or 中位数. */
 export const statesNumber = (text: string, k: number): boolean =>

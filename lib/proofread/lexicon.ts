@@ -24,7 +24,7 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
   },
   名: {
     before: DEMONSTRATIVES + '姓署报提排命点签实更冠地书罪有出著知闻驰盛虚美声功题化笔别小匿具同联域品挂成莫无记除人慕盗茂易英正威芳大',
-    after: '单称义字额录牌校医胜列副誉片师下言气望利次声人家作句贵流门城目山镇村企店品厨园曲篇画菜',
+    after: '单称义字额录牌校医胜列副誉片师下言气望利次声人家作句贵流门城目山镇村企店品厨园曲篇画菜优',
   },
   个: {
     before: DEMONSTRATIVES + '个是有这那上下么打做来搞找真挨干',
@@ -60,11 +60,12 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     after: '数事',
   },
   项: {
-    before: DEMONSTRATIVES + '事款强弱选立专分进用缺漏列主子同移说颈减加细奖定',
+    // 大项, 小项: 运动大项 is a kind of event, not a count.
+    before: DEMONSTRATIVES + '事款强弱选立专分进用缺漏列主子移说颈减加细奖定大小',
     after: '目下链城',
   },
   列: {
-    before: DEMONSTRATIVES + '系行排并陈序前下上罗队分开名位首末左右同双专出',
+    before: DEMONSTRATIVES + '系行排并陈序前下上罗队分开名位首末左右同双专出班',
     after: '车入出为举席表明宁支岛强',
   },
   条: {
@@ -116,11 +117,42 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
     before: DEMONSTRATIVES + '开收分预透超借度干旁树党不',
     after: '持付援部柱出撑配队书教点行流取票',
   },
+  // 艘, 栋, 幢 and 趟 only ever count: boats, buildings, trips (栋梁 and 幢幢 aside).
+  艘: { before: DEMONSTRATIVES, after: '' },
+  栋: { before: DEMONSTRATIVES + '雕', after: '梁' },
+  幢: { before: DEMONSTRATIVES, after: '' },
+  趟: { before: DEMONSTRATIVES, after: '水' },
+  // 款 counts products and models: 发布金融产品（326）款.
+  款: {
+    before: DEMONSTRATIVES + '贷存付捐罚拨欠条借汇现公专余善赔首尾筹放还收退货房车新爆同落',
+    after: '项式待',
+  },
+  // 宗 counts parcels and transactions: 出让标准地（126）宗, 交易（4860）宗.
+  宗: {
+    before: DEMONSTRATIVES + '祖正大卷同归禅开列',
+    after: '教旨族祠亲师派室庙',
+  },
+  // 种 counts kinds: 覆盖（374）种药品; 种植, 品种, 播种 are words.
+  种: {
+    before: DEMONSTRATIVES + '品物兵工险语播耕栽良育接轮套特火人杂军剧病树鱼菌蚕稻麦谷黄变机车税币业多各',
+    after: '植类子族养粮业地田草苗源质猪畜禽树菜花籽群种',
+  },
   位: {
     before: DEMONSTRATIVES + '单岗地学职座床车泊定到诸部品方席铺摊站首本错就让上退名爵水价点穴',
     after: '置于列次居数',
   },
 };
+
+/** Counters a preposition or 了 counts with: 以（3）家龙头企业, 新建成了（18）所学校. 张 is a surname, 期 makes 以期/为期. */
+export const OBJECT_COUNTERS: ReadonlySet<string> = new Set([...'个家所项名件套条座台辆支处笔场批户']);
+
+/**
+ * Counter words that give way when the next character opens a longer word: 个中 before 中心
+ * (以（12）个中心镇), 家医 before 医院 (全县（5）家医院), 名优 before 优秀 (超过（200）名优秀干部).
+ * Only these: the dictionary misses words such as 家门口 and splits 家国情怀 as 家 + 国情, so it
+ * cannot decide for every counter.
+ */
+export const WEAK_AFTER: Readonly<Record<string, string>> = { 个: '中', 家: '医', 名: '优' };
 
 /**
  * Words after which a number is grammatically due: "超过（N）人", "近（N）个", "达（N）亿元".
@@ -128,7 +160,10 @@ export const COUNTERS: Readonly<Record<string, CounterWords>> = {
  */
 export const QUANTITY_CUES = [
   '压缩至', '缩短至', '缩减至', '控制在', '保持在', '稳定在', '维持在', '不超过', '不少于', '提高到', '提升到',
-  '增加到', '扩大到', '缩短到', '压缩到', '减少到', '超过', '达到', '多达', '高达', '增至', '减至', '降至',
+  '增加到', '扩大到', '缩短到', '压缩到', '减少到',
+  // 由8930人上升为（15467）人: a change stated by its end point.
+  '上升为', '下降为', '提高为', '增加为', '减少为', '降低为', '扩大为', '缩小为',
+  '超过', '达到', '多达', '高达', '增至', '减至', '降至',
   '升至', '不足', '不到', '突破', '共计', '累计', '合计', '总计', '仅有', '共有', '拥有', '近', '约', '逾',
   '达', '仅', '共', '余',
 ] as const;
@@ -147,6 +182,8 @@ export const COUNT_VERBS = [
   '解决', '覆盖', '开展', '举办', '召开', '组织', '排查', '整治', '流转', '打通', '改造', '受理', '办结', '化解',
   '调解', '处置', '签订', '推出', '上线', '竣工', '认定', '走访', '慰问', '选派', '派驻', '入驻', '创建',
   '吸引', '招引', '落地', '新开', '培育', '结对', '对接', '开辟', '铺设', '种植', '创业',
+  // casualties are counted: 共死亡（21242）人。
+  '死亡', '受伤', '遇难', '失踪',
 ] as const;
 
 /** Characters that may follow an Arabic number directly: units, counters, time, magnitude … */
@@ -171,7 +208,7 @@ export const MAGNITUDE_WORDS = [
  * 帮助失业人员（N）名. Longest first; each is a noun no one writes with 人/名 after it as a word.
  */
 export const PERSON_GROUPS = [
-  '农业转移人口', '就业困难人员', '灵活就业人员', '困难群众', '新市民', '农民工', '毕业生', '志愿者', '劳动力',
+  '农业转移人口', '农村人口', '城镇人口', '就业困难人员', '灵活就业人员', '困难群众', '新市民', '农民工', '毕业生', '志愿者', '劳动力',
   '群众', '人员', '居民', '农民', '职工', '学生', '儿童', '患者', '游客', '员工', '对象', '党员', '干部', '教师',
   '村民', '市民', '老人', '妇女', '农户', '医师', '护士', '人口',
 ] as const;

@@ -60,9 +60,12 @@ describe('dates', () => {
 });
 
 describe('round figures with 近/破/突破', () => {
-  it('warns on a bare 万 after a round-figure cue, but blocks a bare 亿', () => {
-    expect(flagged('报名人数突破万人。', 'missing-number')[0]?.finding.severity).toBe('warning');
+  it('warns on a bare 万 after a round-figure cue, but blocks a bare 亿 and 突破 with a unit', () => {
+    expect(flagged('参会人数近万人。', 'missing-number')[0]?.finding.severity).toBe('warning');
     expect(flagged('单日客流破万。', 'missing-number')[0]?.finding.severity).toBe('warning');
+    expect(flagged('地区生产总值首次突破万亿元大关。', 'missing-number')[0]?.finding.severity).toBe('warning');
+    // 突破（260）万人: official prose states the figure a total passes.
+    expect(flagged('人才总量突破万人。', 'missing-number')[0]?.finding.severity).toBe('error');
     expect(flagged('完成投资近亿元。', 'missing-number')[0]?.finding.severity).toBe('error');
     expect(flagged('销售额突破亿元。', 'missing-number')[0]?.finding.severity).toBe('error');
   });

@@ -19,3 +19,11 @@ export function holeCaught(intact: string, number: string): boolean {
   const text = intact.slice(0, at) + intact.slice(at + number.length);
   return errorsAt(text).some(([start, end]) => start <= at && end >= at);
 }
+
+/** As holeCaught, for the nth occurrence (0-based) of a number that occurs more than once. */
+export function nthHoleCaught(intact: string, number: string, nth: number): boolean {
+  let at = intact.indexOf(number);
+  for (let k = 0; k < nth; k++) at = intact.indexOf(number, at + 1);
+  const text = intact.slice(0, at) + intact.slice(at + number.length);
+  return errorsAt(text).some(([start, end]) => start <= at && end >= at);
+}
