@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
   // The data folder (a PGlite database, demo passwords, the dev signing key) is read at run time
   // through process.cwd(); the tracer must never copy it into the server bundle.
   outputFileTracingExcludes: { '*': ['.data/**', 'test-results/**', 'backups/**'] },
+  // The static snapshot's search script is the repository's own modules, read from disk and copied
+  // into each release by the app's background job (lib/static/search/assets.ts): the tracer cannot
+  // see reads by path, so the standalone server would otherwise not have them.
+  outputFileTracingIncludes: { '*': ['lib/static/search/*.mjs', 'lib/search/*.mjs', 'lib/public/snippet.mjs'] },
   // Lets two builds of one checkout coexist (e.g. a test build beside a running dev server).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   typedRoutes: false,

@@ -8,6 +8,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DEMO_PASSWORD = 'e2e-demo-password';
 // A private data folder lets two e2e runs (e.g. two engineers' builds) coexist on one machine.
 const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? '.data/e2e';
+/** Static publishing is on in the e2e server, inside the data folder its command empties (tests/e2e/static). */
+export const E2E_STATIC_DIR = path.resolve(E2E_DATA_DIR, 'static');
 
 /**
  * The production path: the standalone server the container image runs (Dockerfile), completed by
@@ -51,6 +53,7 @@ export default defineConfig({
       CASEBOOK_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+      CASEBOOK_STATIC_DIR: E2E_STATIC_DIR,
     },
   },
 });

@@ -119,6 +119,12 @@ export const cases = pgTable(
     searchVector: tsvector().notNull(),
     /** Stable key for imports, so importing the same file twice changes nothing. */
     importKey: text(),
+    /**
+     * Blocking proofreading errors in the published revision (待更正), counted when it goes public so
+     * the list can filter on it at scale. 0 when nothing is public; null only for a case published
+     * before the count existed and not yet checked (the demo bootstrap checks those).
+     */
+    publishedErrors: integer().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,6 +145,8 @@ export const cases = pgTable(
     index('cases_provinces_idx').using('gin', t.provinces),
     index('cases_tags_idx').using('gin', t.tags),
     index('cases_search_idx').using('gin', t.searchVector),
+    // The 待更正 filter: few rows, walked in the list's default order.
+    index('cases_published_errors_idx').on(t.updatedAt.desc(), t.id.desc()).where(sql`${t.publishedErrors} > 0`),
   ],
 );
 
@@ -210,6 +218,36 @@ export const reviewComments = pgTable(
     index('review_comments_case_idx').on(t.caseId, t.createdAt),
     check('review_comments_body_not_blank', sql`length(trim(${t.body})) > 0`),
     check('review_comments_section_index', sql`${t.sectionIndex} IS NULL OR ${t.sectionIndex} >= -1`),
+  ],
+);
+
+/**
+ * A correction of a published case: the public text went from one revision to another, with the
+ * 更正说明 readers see beside it. Written by the publish that made the change; never edited.
+ */
+export const caseCorrections = pgTable(
+  'case_corrections',
+  {
+    id: serial().primaryKey(),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    fromRevisionId: integer()
+      .notNull()
+      .references(() => caseRevisions.id),
+    toRevisionId: integer()
+      .notNull()
+      .references(() => caseRevisions.id),
+    note: text().notNull(),
+    publishedById: integer().references(() => users.id),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('case_corrections_case_idx').on(t.caseId, t.publishedAt),
+    // A revision replaces the public text once; a second publish of it is not a new correction.
+    unique('case_corrections_to_revision_key').on(t.toRevisionId),
+    check('case_corrections_note_not_blank', sql`length(trim(${t.note})) > 0`),
+    check('case_corrections_revisions_differ', sql`${t.fromRevisionId} <> ${t.toRevisionId}`),
   ],
 );
 
@@ -286,6 +324,22 @@ export const publishedCases = pgTable(
   ],
 );
 
+/** The 更正说明 of a published case, as readers see them; filled with the case's public copy. */
+export const publishedCaseCorrections = pgTable(
+  'published_case_corrections',
+  {
+    correctionId: integer()
+      .primaryKey()
+      .references(() => caseCorrections.id, { onDelete: 'cascade' }),
+    caseId: integer()
+      .notNull()
+      .references(() => publishedCases.caseId, { onDelete: 'cascade' }),
+    note: text().notNull(),
+    correctedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('published_case_corrections_case_idx').on(t.caseId, t.correctedAt)],
+);
+
 /** An old public issue number that now lives elsewhere: its URL redirects instead of breaking. */
 export const issueNumberRedirects = pgTable('issue_number_redirects', {
   oldNumber: integer().primaryKey(),
@@ -334,3 +388,5 @@ export type ReviewComment = typeof reviewComments.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type PublishedIssue = typeof publishedIssues.$inferSelect;
 export type PublishedCase = typeof publishedCases.$inferSelect;
+export type CaseCorrection = typeof caseCorrections.$inferSelect;
+export type PublishedCaseCorrection = typeof publishedCaseCorrections.$inferSelect;

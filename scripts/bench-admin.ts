@@ -2,8 +2,6 @@
 // temporary database on the PostgreSQL server when DATABASE_URL is set) and prints the median and
 // p95 server time of the admin cases list: a filter + sort + page, and a two-character search.
 // BENCH_CASES overrides the count (e.g. for a quick run); BENCH_SKIP_PGLITE=1 runs PostgreSQL only.
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -17,23 +15,12 @@ import { CASE_STATUSES } from '@/lib/content/model';
 import { THEME_NAMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { documentTokens, queryTsquery } from '@/lib/search/tokens';
+import { rng, seedSentences } from './bench/synthetic';
 import { runCli } from './cli';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
 const BATCH = 1_000;
 const RUNS = 60;
-
-/** A deterministic pseudo-random source, so two runs seed the same data. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32);
-}
-
-/** Sentences of the seed compilation: realistic Chinese for the search index. */
-function seedSentences(): string[] {
-  const text = fs.readFileSync(path.join(process.cwd(), 'db', 'seed', 'compilation.txt'), 'utf8');
-  return text.split(/[。\n]/u).map((s) => s.trim()).filter((s) => s.length >= 12);
-}
 
 async function seed(database: Database): Promise<Actor> {
   const { db } = database;

@@ -4,11 +4,14 @@ import type { Case } from '@/db/schema';
 import { adminAction } from '@/lib/admin/action';
 import type { Actor } from '@/lib/auth/actor';
 import { searchRegions } from '@/lib/regions';
+import { revalidatePublicSite } from '@/lib/public/cache';
 import { createCase, saveCase, submitForReview, withdrawSubmission } from '@/lib/services/cases';
+import { publishCorrection } from '@/lib/services/corrections';
 import { parseInput } from '@/lib/services/guard';
 import { addCaseToIssue } from '@/lib/services/issues';
 import { fail, ok, type Result } from '@/lib/services/result';
 import { bulkSubmitSchema, caseStatusChangeSchema, createCaseSchema, regionQuerySchema, saveCaseSchema } from '@/lib/validations/case';
+import { publishCorrectionSchema } from '@/lib/validations/correction';
 import { bulkAddToIssueSchema } from '@/lib/validations/issue';
 import { revalidateAdmin, revalidateCase } from './revalidate';
 
@@ -39,6 +42,19 @@ export const withdrawCaseAction = adminAction(caseStatusChangeSchema, {
   run: withdrawSubmission,
   reply: (r) => ({ ...caseState(r), message: '已撤回提交，案例回到草稿。' }),
   revalidate: (r) => revalidateCase(r.case.id),
+});
+
+/** 发布更正: one published case's approved revision goes public with its 更正说明. */
+export const publishCorrectionAction = adminAction(publishCorrectionSchema, {
+  run: publishCorrection,
+  reply: (r) => ({
+    ...caseState(r),
+    message: r.correction ? '已发布更正，读者会在案例页看到更正说明。' : '已发布。公开的文字没有变化，无需更正说明。',
+  }),
+  revalidate: (r) => {
+    revalidateCase(r.case.id);
+    revalidatePublicSite();
+  },
 });
 
 export interface BulkOutcome {

@@ -3,6 +3,7 @@ import { adminAction } from '@/lib/admin/action';
 import { revalidatePublicSite } from '@/lib/public/cache';
 import { addCaseToIssue, createIssue, removeCaseFromIssue, reorderCases, updateIssue } from '@/lib/services/issues';
 import { publishIssue, scheduleIssue, unpublishIssue, unscheduleIssue } from '@/lib/services/publishing';
+import { publishIssueSchema } from '@/lib/validations/correction';
 import { createIssueSchema, issueCaseSchema, issueRefSchema, reorderCasesSchema, scheduleIssueSchema, updateIssueSchema } from '@/lib/validations/issue';
 import { revalidateAdmin } from './revalidate';
 import { issueLabel } from '@/lib/content/numerals';
@@ -43,7 +44,7 @@ export const reorderCasesAction = adminAction(reorderCasesSchema, {
   revalidate: revalidateAdmin,
 });
 
-export const publishIssueAction = adminAction(issueRefSchema, {
+export const publishIssueAction = adminAction(publishIssueSchema, {
   run: publishIssue,
   reply: () => ({ message: '已发布，读者现在可以看到本期。' }),
   revalidate: revalidateEverywhere,

@@ -35,6 +35,7 @@ export const DETAIL_KEYS = [
   'revision',
   'revisionId',
   'restoredFrom',
+  'note',
   'issueId',
   'issueNumber',
   'position',
@@ -71,6 +72,7 @@ export const DETAIL_LABELS: Record<DetailKey, string | null> = {
   revision: '修订版本',
   revisionId: '修订版本',
   restoredFrom: '恢复自',
+  note: '更正说明',
   issueId: '期刊',
   issueNumber: '期刊',
   position: '位置',
@@ -162,6 +164,7 @@ function showValue(key: DetailKey, value: unknown, { names, targetType, side }: 
     case 'foreword':
       return typeof value === 'string' ? (value.trim() ? quoted(value) : '无') : null;
     case 'body':
+    case 'note':
       return typeof value === 'string' ? quoted(value) : null;
     case 'fields':
     case 'details':

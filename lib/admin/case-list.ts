@@ -21,6 +21,8 @@ export interface CaseListRow {
   reviewerName: string | null;
   updatedAt: string;
   version: number;
+  /** Proofreading errors in the public text (待更正); 0 or null when there is nothing to correct. */
+  publishedErrors: number | null;
 }
 
 export interface CaseListPage {
@@ -58,6 +60,9 @@ export function caseListConditions(state: CaseTableState): SQL[] {
   if (state.theme) where.push(arrayContains(cases.tags, [state.theme]));
   if (state.authorId !== null) where.push(eq(cases.createdById, state.authorId));
   if (state.reviewerId !== null) where.push(eq(cases.lastReviewerId, state.reviewerId));
+  // A literal 0, as in the partial index cases_published_errors_idx: a bound parameter would keep a
+  // generic plan from using it.
+  if (state.corrections) where.push(sql`${cases.publishedErrors} > 0`);
   if (state.updatedFrom) where.push(gte(cases.updatedAt, dayStart(state.updatedFrom)));
   if (state.updatedTo) {
     const end = dayStart(state.updatedTo);
@@ -124,6 +129,7 @@ export async function listCasesPage(db: Db, actor: Actor | null, state: CaseTabl
       reviewerName: reviewer.name,
       updatedAt: cases.updatedAt,
       version: cases.version,
+      publishedErrors: cases.publishedErrors,
     })
     .from(cases)
     .leftJoin(issues, eq(issues.id, cases.issueId))

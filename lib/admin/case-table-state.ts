@@ -26,6 +26,8 @@ export interface CaseTableState {
   theme: string | null;
   authorId: number | null;
   reviewerId: number | null;
+  /** Only published cases whose public text has proofreading errors to correct (待更正). */
+  corrections: boolean;
   /** yyyy-mm-dd, inclusive, in China time. */
   updatedFrom: string | null;
   updatedTo: string | null;
@@ -44,6 +46,7 @@ export const DEFAULT_CASE_TABLE_STATE: CaseTableState = {
   theme: null,
   authorId: null,
   reviewerId: null,
+  corrections: false,
   updatedFrom: null,
   updatedTo: null,
   sort: { column: 'updatedAt', desc: true },
@@ -95,6 +98,7 @@ export function parseCaseTableState(params: SearchParamsInput): CaseTableState {
     theme: theme ? theme.slice(0, 40) : null,
     authorId: positiveInt(read(params, 'author')),
     reviewerId: positiveInt(read(params, 'reviewer')),
+    corrections: read(params, 'corrections') === '1',
     updatedFrom: isoDate(read(params, 'from')),
     updatedTo: isoDate(read(params, 'to')),
     sort:
@@ -118,6 +122,7 @@ export function serializeCaseTableState(state: CaseTableState): string {
   if (state.theme) p.set('theme', state.theme);
   if (state.authorId !== null) p.set('author', String(state.authorId));
   if (state.reviewerId !== null) p.set('reviewer', String(state.reviewerId));
+  if (state.corrections) p.set('corrections', '1');
   if (state.updatedFrom) p.set('from', state.updatedFrom);
   if (state.updatedTo) p.set('to', state.updatedTo);
   if (state.sort.column !== d.sort.column || state.sort.desc !== d.sort.desc) {
@@ -139,6 +144,6 @@ export function updateCaseTableState(state: CaseTableState, patch: Partial<CaseT
 export function hasCaseFilters(state: CaseTableState): boolean {
   return Boolean(
     state.q || state.statuses.length || state.issue !== null || state.province || state.theme ||
-      state.authorId !== null || state.reviewerId !== null || state.updatedFrom || state.updatedTo,
+      state.authorId !== null || state.reviewerId !== null || state.corrections || state.updatedFrom || state.updatedTo,
   );
 }

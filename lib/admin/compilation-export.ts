@@ -33,7 +33,8 @@ export function compilationBlocks(issues: readonly ExportIssue[]): ExportBlock[]
     for (const p of paragraphs(issue.foreword ?? '')) blocks.push({ kind: 'foreword', text: p });
     for (const c of issue.cases) {
       blocks.push({ kind: 'case', text: `${caseLabel(c.position)}：${c.title}` });
-      const sentence = c.profile ? renderProfileSentence(c.profile, placeNameOf(c.regions)) : '';
+      // Facts the source named without a figure go out as they came in, so a re-import keeps them owed.
+      const sentence = c.profile ? renderProfileSentence(c.profile, placeNameOf(c.regions), { withUnstated: true }) : '';
       if (sentence) blocks.push({ kind: 'profile', text: sentence });
       for (const p of paragraphs(c.lead)) blocks.push({ kind: 'lead', text: p });
       c.sections.forEach((s, i) => {

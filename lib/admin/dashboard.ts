@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, cases, users } from '@/db/schema';
 import { EDITORIAL_ACTIONS } from '@/lib/audit/actions';
@@ -35,14 +35,21 @@ async function recentActivity(db: Db) {
   return auditEntryViews(db, rows);
 }
 
+/** Published cases whose public text has proofreading errors still to correct (待更正), over the partial index. */
+async function pendingCorrectionCount(db: Db): Promise<number> {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(cases).where(sql`${cases.publishedErrors} > 0`);
+  return n;
+}
+
 /** What the signed-in person has to do next, and how the issues stand. */
 export async function loadDashboard(db: Db, actor: Actor) {
-  const [myDrafts, myChanges, awaitingReview, issueRows, activity] = await Promise.all([
+  const [myDrafts, myChanges, awaitingReview, issueRows, activity, pendingCorrections] = await Promise.all([
     casesWhere(db, 'draft', actor.id),
     casesWhere(db, 'changes_requested', actor.id),
     casesWhere(db, 'in_review', null),
     listIssuesWithReadiness(db, actor, 12),
     recentActivity(db),
+    pendingCorrectionCount(db),
   ]);
-  return { myDrafts, myChanges, awaitingReview, issues: issueRows, activity };
+  return { myDrafts, myChanges, awaitingReview, issues: issueRows, activity, pendingCorrections };
 }

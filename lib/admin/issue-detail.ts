@@ -81,6 +81,8 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
       position: c.position ?? 0,
       publishable: isPublishable(c),
       errors: hasBlockingErrors(findings) ? findings.filter((f) => f.severity === 'error').length : 0,
+      /** Errors in the text the public sees (待更正). */
+      publishedErrors: c.publishedErrors ?? 0,
     };
   });
   // A published issue's number, theme and foreword may be edited; readers see the edit only when

@@ -33,18 +33,26 @@ export function formatPercent(pct: number): string {
  * "2021年，义乌市国土面积1105平方公里，市域常住人口186万人，常住人口城镇化率79.7%，地区生产总值1835亿元，
  * 一般公共预算收入119亿元。" Unknown facts are left out. A year alone says nothing about the
  * place, so a profile without any figure renders as "".
+ *
+ * `withUnstated`: also write each fact the source named without its figure as it stood there,
+ * label and unit with no number ("国土面积平方公里"), so an export reads back to the same facts
+ * (lib/import/profile.ts). Readers never see these: the public page leaves them out.
  */
-export function renderProfileSentence(profile: Profile, placeName: string): string {
+export function renderProfileSentence(profile: Profile, placeName: string, { withUnstated = false }: { withUnstated?: boolean } = {}): string {
+  const owed = new Set(withUnstated ? (profile.unstated ?? []) : []);
   const facts: string[] = [];
   if (profile.landAreaKm2 !== null) facts.push(`国土面积${formatArea(profile.landAreaKm2)}`);
+  else if (owed.has('landAreaKm2')) facts.push('国土面积平方公里');
   if (profile.population !== null && profile.population.value !== null) {
     facts.push(`${profile.population.scope}常住人口${formatPopulation(profile.population.value)}`);
-  }
+  } else if (owed.has('population')) facts.push(`${profile.population?.scope ?? ''}常住人口万人`);
   if (profile.urbanizationRatePct !== null) {
     facts.push(`常住人口城镇化率${formatPercent(profile.urbanizationRatePct)}`);
-  }
+  } else if (owed.has('urbanizationRatePct')) facts.push('常住人口城镇化率%');
   if (profile.gdpYi !== null) facts.push(`地区生产总值${formatYi(profile.gdpYi)}`);
+  else if (owed.has('gdpYi')) facts.push('地区生产总值亿元');
   if (profile.budgetRevenueYi !== null) facts.push(`一般公共预算收入${formatYi(profile.budgetRevenueYi)}`);
+  else if (owed.has('budgetRevenueYi')) facts.push('一般公共预算收入亿元');
   if (facts.length === 0) return '';
   const body = `${placeName.trim()}${facts.join('，')}`;
   return profile.year !== null ? `${profile.year}年，${body}。` : `${body}。`;

@@ -11,6 +11,8 @@ const TABLE_LABELS: Record<string, { label: string; unit: string }> = {
   audit_log: { label: '操作日志', unit: '条' },
   published_issues: { label: '已发布期刊', unit: '期' },
   published_cases: { label: '已发布案例', unit: '个' },
+  case_corrections: { label: '更正记录', unit: '条' },
+  published_case_corrections: { label: '已发布的更正说明', unit: '条' },
   issue_number_redirects: { label: '期号跳转', unit: '条' },
   sign_in_throttle: { label: '登录限流记录', unit: '条' },
 };

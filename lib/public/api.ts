@@ -2,8 +2,8 @@
 // needs neither our numbering rules nor our region table.
 import { caseLabel, issueLabel, sectionLabel } from '@/lib/content/numerals';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
-import { placeLabel, placeShortName } from './format';
-import type { PublicCase, PublicCaseSummary, PublicIssue, PublicIssueSummary } from './types';
+import { formatDateZh, isoDateZh, placeLabel, placeShortName } from './format';
+import type { PublicCase, PublicCaseSummary, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
 import { absolute, paths } from './urls';
 
 export function apiIssueSummary(i: PublicIssueSummary) {
@@ -27,13 +27,24 @@ export function apiCaseSummary(c: PublicCaseSummary) {
   };
 }
 
-export function apiCase(c: PublicCase) {
+/** "2026年11月30日更正：……", as the case page and the API say it (the date in China time). */
+export function correctionLine(c: PublicCorrection): string {
+  return `${formatDateZh(c.correctedAt)}更正：${c.note}`;
+}
+
+export function apiCorrection(c: PublicCorrection) {
+  return { date: isoDateZh(c.correctedAt), correctedAt: c.correctedAt, note: c.note, text: correctionLine(c) };
+}
+
+export function apiCase(c: PublicCase, corrections: readonly PublicCorrection[] = []) {
   return {
     ...apiCaseSummary(c),
     profile: c.profile,
     profileSentence: c.profile ? renderProfileSentence(c.profile, placeShortName(c.regions)) : '',
     lead: c.lead,
     sections: c.sections.map((s, i) => ({ label: sectionLabel(i), kind: s.kind, heading: s.heading, body: s.body })),
+    /** 更正说明, oldest first; empty when the case was never corrected. */
+    corrections: corrections.map(apiCorrection),
   };
 }
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
-import { issueNumberRedirects, publishedCases, publishedIssues } from '@/db/schema';
-import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicIssue, PublicIssueSummary } from './types';
+import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues } from '@/db/schema';
+import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
 
 // The public site's queries. They name only the published read model (published_issues,
-// published_cases, issue_number_redirects joined to published_issues), which only the publish
+// published_cases, published_case_corrections, issue_number_redirects joined to published_issues), which only the publish
 // transaction writes: no query here can reach a working draft. tests/unit/public/boundary.test.ts
 // fails the build if this folder or app/(site) ever imports a working table.
 
@@ -103,7 +103,37 @@ export async function queryIssueCases(db: Db, issueId: number): Promise<PublicCa
   return rows.map((r) => withIso<PublicCaseSummary>(r));
 }
 
-/** Cases sharing a theme or a province with the given one: shared themes count double, then newest first. */
+/** How many of the newest cases sharing a theme or a province are ranked for 相关案例. */
+export const RELATED_POOL = 60;
+
+type Relatable = Pick<PublicCaseSummary, 'caseId' | 'tags' | 'provinces'>;
+
+/**
+ * The one rule for 相关案例, used by the case page and by the static snapshot's manifest (which must
+ * know when a page's list changes): of the RELATED_POOL newest cases sharing a theme or a province
+ * with `of`, shared themes count double, then newest first. `newestFirst` is in (issue number
+ * descending, position ascending) order and may hold any other cases: they are skipped here.
+ */
+export function rankRelatedCases<T extends Relatable>(of: Relatable, newestFirst: readonly T[], limit = 4): T[] {
+  const shared = (a: string[], b: string[]) => {
+    let n = 0;
+    for (const x of a) if (b.includes(x)) n++;
+    return n;
+  };
+  const pool: { c: T; score: number }[] = [];
+  for (const c of newestFirst) {
+    if (pool.length === RELATED_POOL) break;
+    const score = shared(c.tags, of.tags) * 2 + shared(c.provinces, of.provinces);
+    if (c.caseId !== of.caseId && score > 0) pool.push({ c, score });
+  }
+  // Array.prototype.sort is stable, so equal scores keep the newest-first order.
+  return pool
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((p) => p.c);
+}
+
+/** The case page's 相关案例 (see rankRelatedCases); the database narrows the candidates to the pool. */
 export async function queryRelatedCases(db: Db, of: PublicCase, limit = 4): Promise<PublicCaseSummary[]> {
   if (of.tags.length === 0 && of.provinces.length === 0) return [];
   const overlaps = [
@@ -113,14 +143,18 @@ export async function queryRelatedCases(db: Db, of: PublicCase, limit = 4): Prom
   const rows = await caseSelect(db)
     .where(and(ne(publishedCases.caseId, of.caseId), or(...overlaps)))
     .orderBy(desc(publishedIssues.number), asc(publishedCases.position))
-    .limit(60);
-  const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
-  const score = (r: (typeof rows)[number]) => shared(r.tags, of.tags) * 2 + shared(r.provinces, of.provinces);
-  // Array.prototype.sort is stable, so equal scores keep the newest-first order of the query.
-  return rows
-    .sort((a, b) => score(b) - score(a))
-    .slice(0, limit)
-    .map((r) => withIso<PublicCaseSummary>(r));
+    .limit(RELATED_POOL);
+  return rankRelatedCases(of, rows, limit).map((r) => withIso<PublicCaseSummary>(r));
+}
+
+/** The 更正说明 of a published case, oldest first, as its page lists them. */
+export async function queryCaseCorrections(db: Db, caseId: number): Promise<PublicCorrection[]> {
+  const rows = await db
+    .select({ note: publishedCaseCorrections.note, correctedAt: publishedCaseCorrections.correctedAt })
+    .from(publishedCaseCorrections)
+    .where(eq(publishedCaseCorrections.caseId, caseId))
+    .orderBy(asc(publishedCaseCorrections.correctedAt), asc(publishedCaseCorrections.correctionId));
+  return rows.map((r) => ({ note: r.note, correctedAt: iso(r.correctedAt) }));
 }
 
 /** Every published case, newest issue first: archive lists, feed, sitemap, themes. */

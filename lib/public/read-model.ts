@@ -4,6 +4,7 @@ import { cachedRead, isBuildPhase } from './cache';
 import {
   queryAllCases,
   queryCase,
+  queryCaseCorrections,
   queryIssueByNumber,
   queryIssueCases,
   queryIssues,
@@ -24,6 +25,7 @@ export const getIssues = cachedRead('issues', queryIssues, []);
 export const getIssueByNumber = cachedRead('issue', queryIssueByNumber, null);
 export const getRenumberedIssue = cachedRead('renumbered', queryRenumberedIssue, null);
 export const getCase = cachedRead('case', queryCase, null);
+export const getCaseCorrections = cachedRead('case-corrections', queryCaseCorrections, []);
 export const getIssueCases = cachedRead('issue-cases', queryIssueCases, []);
 export const getAllCases = cachedRead('all-cases', queryAllCases, []);
 export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);

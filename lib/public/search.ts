@@ -2,53 +2,18 @@ import 'server-only';
 import { and, arrayContains, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { publishedCases, publishedIssues } from '@/db/schema';
+import { SEARCH_PAGE_SIZE } from '@/lib/search/query.mjs';
 import { queryTerms, queryTsquery } from '@/lib/search/tokens';
 import { iso, summaryColumns } from './queries';
-import { highlight, snippetOf } from './snippet';
+import { highlight, snippetOf, snippetSource } from './snippet';
 import type { PublicCaseSummary, SearchFilters, SearchHit, SearchResult } from './types';
 
 // Chinese full-text search over published cases only. Tokens are bigrams (lib/search/tokens), so
 // 教育 is one token and 住房公积金 a phrase of four; title matches rank above body matches.
 
-export const SEARCH_PAGE_SIZE = 20;
-/** Longer queries are cut, not refused: a pasted paragraph still finds its case. */
-export const MAX_QUERY_LENGTH = 1000;
-
-const PROVINCE_CODE = /^\d{2}0000$/u;
-
-// Half of a surrogate pair (no `u` flag, so the regex sees UTF-16 units).
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * Lone surrogates and control characters (C0, DEL, C1 such as U+0085) cannot be shown or sent to
- * PostgreSQL meaningfully; line and paragraph separators would break the line the query is shown on.
- */
-export function cleanQuery(raw: string): string {
-  return raw
-    .slice(0, MAX_QUERY_LENGTH)
-    .replace(LONE_SURROGATE, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/gu, ' ')
-    .trim();
-}
-
-/** Search parameters as they arrive in a URL: anything malformed is ignored, never an error. */
-export function parseSearchParams(input: Record<string, string | string[] | undefined>): { query: string; filters: SearchFilters } {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-  const int = (v: string, lo: number, hi: number) => (/^\d{1,6}$/u.test(v) && Number(v) >= lo && Number(v) <= hi ? Number(v) : null);
-  const province = first(input.province);
-  return {
-    query: cleanQuery(first(input.q)),
-    filters: {
-      issueNumber: int(first(input.issue), 1, 99_999),
-      province: PROVINCE_CODE.test(province) ? province : null,
-      page: int(first(input.page), 1, 10_000) ?? 1,
-    },
-  };
-}
-
-function bodyText(row: { lead: string; sections: { heading: string; body: string }[] }): string {
-  return [row.lead, ...row.sections.map((s) => s.body)].filter(Boolean).join(' ');
-}
+// How a request is read (query cleaning, filters, page size) is shared with the static snapshot's
+// search script: lib/search/query.mjs.
+export { cleanQuery, MAX_QUERY_LENGTH, parseSearchParams, SEARCH_PAGE_SIZE } from '@/lib/search/query.mjs';
 
 export async function searchPublishedCases(db: Db, query: string, filters: SearchFilters): Promise<SearchResult> {
   const tsquery = queryTsquery(query);
@@ -81,7 +46,7 @@ export async function searchPublishedCases(db: Db, query: string, filters: Searc
   const terms = queryTerms(query);
   const hits: SearchHit[] = rows.map(({ lead, sections, total: _total, titleMatch: inTitle, ...summary }) => {
     const row: PublicCaseSummary = { ...summary, publishedAt: iso(summary.publishedAt) };
-    return { ...row, titleMatch: Boolean(inTitle), titleParts: highlight(row.title, terms), snippet: snippetOf(bodyText({ lead, sections }), terms) };
+    return { ...row, titleMatch: Boolean(inTitle), titleParts: highlight(row.title, terms), snippet: snippetOf(snippetSource({ lead, sections }), terms) };
   });
   return { ...base, total: rows.length > 0 ? Number(rows[0]!.total) : 0, hits, notice: null };
 }

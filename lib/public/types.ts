@@ -29,6 +29,12 @@ export interface PublicCase extends PublicCaseSummary {
   sections: CaseSection[];
 }
 
+/** A 更正说明 on a published case: what was corrected, and when it went public. */
+export interface PublicCorrection {
+  note: string;
+  correctedAt: string;
+}
+
 export interface PublicIssue extends PublicIssueSummary {
   foreword: string;
   cases: PublicCase[];

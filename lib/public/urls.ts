@@ -1,3 +1,5 @@
+import { searchPath } from '@/lib/search/query.mjs';
+
 // Public URLs. They are built from ids and issue numbers that never change meaning: a case keeps its
 // id when it moves within or between issues, and a renumbered issue's old number redirects.
 
@@ -19,15 +21,7 @@ export const paths = {
   province: (code: string) => `/regions/${code}`,
   themes: () => '/themes',
   theme: (name: string) => `/themes#${encodeURIComponent(name)}`,
-  search: (params: { q?: string; issue?: number | null; province?: string | null; page?: number } = {}) => {
-    const sp = new URLSearchParams();
-    if (params.q) sp.set('q', params.q);
-    if (params.issue) sp.set('issue', String(params.issue));
-    if (params.province) sp.set('province', params.province);
-    if (params.page && params.page > 1) sp.set('page', String(params.page));
-    const qs = sp.toString();
-    return qs ? `/search?${qs}` : '/search';
-  },
+  search: searchPath,
   feed: () => '/feed.xml',
 };
 

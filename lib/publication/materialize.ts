@@ -1,13 +1,27 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { caseRevisions, cases, issueNumberRedirects, issues, publishedCases, publishedIssues } from '@/db/schema';
+import {
+  caseCorrections,
+  caseRevisions,
+  cases,
+  issueNumberRedirects,
+  issues,
+  publishedCaseCorrections,
+  publishedCases,
+  publishedIssues,
+  type CaseRevision,
+} from '@/db/schema';
+import type { CaseContent } from '@/lib/content/model';
 import { documentTokens } from '@/lib/search/tokens';
 import { denormalizedColumns } from '@/lib/services/case-store';
+import { blockingFindings } from '@/lib/services/proofreading';
 
 // The only code that writes the published read model. It runs inside the publish and unpublish
-// transactions of lib/services/publishing.ts, which decide *whether* to publish (with the rules of
-// lib/workflow and lib/services/publish-gate.ts); this decides *what* the public sees.
+// transactions of lib/services/publishing.ts and lib/services/corrections.ts, which decide *whether*
+// to publish (with the rules of lib/workflow and lib/services/publish-gate.ts); this decides *what*
+// the public sees.
 
 /** Which revision of a case the public should see: a newly approved one, else the one already out. */
 function revisionToPublish(row: { approvedRevisionId: number | null; publishedRevisionId: number | null; status: string }): number | null {
@@ -21,8 +35,60 @@ export class NotPublishableError extends Error {
   }
 }
 
+export interface MaterializeOptions {
+  /**
+   * The publish gate has just proofread every revision going out and found no error, so none is
+   * left to correct (待更正 0) and the proofreader need not run twice. Left out (the demo, which
+   * publishes the seed as it is), each revision is proofread here.
+   */
+  gateChecked?: boolean;
+}
+
+/** What goes into a published_cases row from a revision's content. */
+function publicColumns(content: CaseContent) {
+  return {
+    // The same copies of the content the working row keeps, so search and filters agree on both.
+    ...denormalizedColumns(content),
+    profile: content.profile,
+    lead: content.lead,
+    sections: content.sections,
+    titleVector: sql`to_tsvector('simple', ${documentTokens(content.title)})`,
+  };
+}
+
+/** Blocking errors in a revision going public: what the admin lists as 待更正. */
+function publishedErrorCount(content: CaseContent, options: MaterializeOptions): number {
+  return options.gateChecked ? 0 : blockingFindings(content).length;
+}
+
+/**
+ * Rewrites the public 更正说明 of the given (published) cases: every correction that led to the
+ * text now public, or to an earlier text it replaced. A correction published and later withdrawn
+ * with its issue comes back when the issue does, as the history of the text readers see.
+ */
+async function refreshPublishedCorrections(tx: Db, caseIds: number[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  await tx.delete(publishedCaseCorrections).where(inArray(publishedCaseCorrections.caseId, caseIds));
+  const target = alias(caseRevisions, 'target');
+  const shown = alias(caseRevisions, 'shown');
+  await tx.insert(publishedCaseCorrections).select(
+    tx
+      .select({
+        correctionId: caseCorrections.id,
+        caseId: caseCorrections.caseId,
+        note: caseCorrections.note,
+        correctedAt: caseCorrections.publishedAt,
+      })
+      .from(caseCorrections)
+      .innerJoin(publishedCases, eq(publishedCases.caseId, caseCorrections.caseId))
+      .innerJoin(target, eq(target.id, caseCorrections.toRevisionId))
+      .innerJoin(shown, eq(shown.id, publishedCases.revisionId))
+      .where(and(inArray(caseCorrections.caseId, caseIds), lte(target.number, shown.number))),
+  );
+}
+
 /** Writes (or rewrites) the public copy of an issue and all its cases. Call inside a transaction. */
-export async function materializeIssue(tx: Db, issueId: number, now: Date): Promise<void> {
+export async function materializeIssue(tx: Db, issueId: number, now: Date, options: MaterializeOptions = {}): Promise<void> {
   const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId));
   if (!issue) throw new Error(`issue ${issueId} not found`);
   const rows = await tx.select().from(cases).where(eq(cases.issueId, issueId)).orderBy(asc(cases.position));
@@ -55,26 +121,38 @@ export async function materializeIssue(tx: Db, issueId: number, now: Date): Prom
 
   for (const { row, revisionId } of chosen) {
     const content = byId.get(revisionId!)!.content;
-    await tx.insert(publishedCases).values({
-      caseId: row.id,
-      issueId,
-      revisionId: revisionId!,
-      position: row.position!,
-      // The same copies of the content the working row keeps, so search and filters agree on both.
-      ...denormalizedColumns(content),
-      profile: content.profile,
-      lead: content.lead,
-      sections: content.sections,
-      titleVector: sql`to_tsvector('simple', ${documentTokens(content.title)})`,
-      publishedAt: now,
-    });
+    await tx.insert(publishedCases).values({ caseId: row.id, issueId, revisionId: revisionId!, position: row.position!, ...publicColumns(content), publishedAt: now });
+    const publishedErrors = publishedErrorCount(content, options);
     // A published case with a newer working revision keeps that revision's status: the public
     // copy stays as it was, the work in progress stays in progress.
     if (row.status === 'approved') {
-      await tx.update(cases).set({ status: 'published', publishedRevisionId: revisionId }).where(and(eq(cases.id, row.id), eq(cases.status, 'approved')));
+      await tx
+        .update(cases)
+        .set({ status: 'published', publishedRevisionId: revisionId, publishedErrors })
+        .where(and(eq(cases.id, row.id), eq(cases.status, 'approved')));
+    } else if (row.publishedErrors !== publishedErrors) {
+      // Bookkeeping about the public copy, not an edit: the case keeps its place in "recently updated".
+      await tx.update(cases).set({ publishedErrors, updatedAt: sql`${cases.updatedAt}` }).where(eq(cases.id, row.id));
     }
   }
+  await refreshPublishedCorrections(tx, rows.map((r) => r.id));
   await tx.update(issues).set({ status: 'published', publishedAt, scheduledAt: null }).where(eq(issues.id, issueId));
+}
+
+/**
+ * Puts a newer revision of one published case out, leaving the rest of its issue as the public
+ * saw it (a correction: lib/services/corrections.ts). The case keeps its place and first
+ * publication date; the date of the change is the correction's. Call inside a transaction, after
+ * recording the correction.
+ */
+export async function materializeCase(tx: Db, caseId: number, revision: CaseRevision): Promise<void> {
+  const updated = await tx
+    .update(publishedCases)
+    .set({ revisionId: revision.id, ...publicColumns(revision.content) })
+    .where(eq(publishedCases.caseId, caseId))
+    .returning({ caseId: publishedCases.caseId });
+  if (updated.length !== 1) throw new Error(`case ${caseId} has no public copy to correct`);
+  await refreshPublishedCorrections(tx, [caseId]);
 }
 
 /** Removes an issue and its cases from the public read model. Call inside a transaction. */

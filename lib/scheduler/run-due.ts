@@ -5,6 +5,7 @@ import { issues } from '@/db/schema';
 import { issueLabel } from '@/lib/content/numerals';
 import { logger as processLogger, type Logger } from '@/lib/log';
 import { publishDueIssues, type DueRun } from '@/lib/services/publishing';
+import { publicSiteChanged } from '@/lib/services/publishing-log';
 
 /** The numbers readers know the issues by (第N期), by internal id; read after the run committed. */
 async function issueNumbers(db: Db, ids: number[]): Promise<Map<number, number>> {
@@ -28,6 +29,7 @@ export async function runDueIssues(db: Db, log: Logger = processLogger, now: Dat
   for (const id of run.published) {
     log.info({ event: 'issue.publish', scheduled: true, issueId: id, issueNumber: numbers.get(id) }, `[定时发布] ${label(id)}已按计划发布`);
   }
+  if (run.published.length > 0) publicSiteChanged(`定时发布${run.published.map(label).join('、')}`);
   for (const f of run.failed) {
     log.warn(
       { event: 'issue.schedule_failed', issueId: f.issueId, issueNumber: numbers.get(f.issueId), reason: f.message, detailCount: f.details.length },

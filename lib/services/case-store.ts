@@ -3,15 +3,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, type Case } from '@/db/schema';
 import type { CaseContent } from '@/lib/content/model';
-import { documentTokens } from '@/lib/search/tokens';
+import { documentTokens, searchableText } from '@/lib/search/tokens';
 
 /** GB/T 2260: the first two digits name the province. */
 export function provinceOfCode(code: string): string {
   return `${code.slice(0, 2)}0000`;
-}
-
-export function searchableText(content: CaseContent): string {
-  return [content.title, content.lead, ...content.sections.flatMap((s) => [s.heading, s.body]), content.tags.join(' ')].join('\n');
 }
 
 export function searchVectorOf(text: string): SQL {

@@ -11,6 +11,7 @@ import { demoEnabled, env, type Env } from '@/lib/env';
 import { parseCompilation } from '@/lib/import/parse';
 import { materializeIssue } from '@/lib/publication/materialize';
 import { writeAudit } from './audit';
+import { countUncheckedPublishedErrors } from './corrections';
 import { importCompilation } from './import';
 
 export const DEMO_ACCOUNTS: { role: Role; email: string; name: string }[] = [
@@ -57,7 +58,8 @@ async function actorByEmail(db: Db, email: string): Promise<Actor> {
 /**
  * Publishes the imported demo issues as the demo reviewer. The seed carries the very errors the
  * proofreader exists to catch, so the demo deliberately skips the workflow's checks: it is the
- * sample the product is shown with, and the audit log says so.
+ * sample the product is shown with, and the audit log says so. The admin shows those cases as
+ * 已发布（含待更正）, their errors to be put right by publishing corrections.
  */
 async function publishDemoContent(db: Db, issueIds: number[], reviewer: Actor): Promise<void> {
   await db.transaction(async (tx) => {
@@ -89,6 +91,8 @@ export async function bootstrapDemo(db: Db, options: DemoOptions): Promise<void>
     const [{ c } = { c: 0 }] = await db.select({ c: count() }).from(cases).where(isNotNull(cases.publishedRevisionId));
     options.log(`[casebook] 已导入并发布演示内容：${imported.summary.issuesCreated} 期，${c} 个案例。`);
   }
+  // A demo published before the 待更正 count existed is counted once, so its errors show as such.
+  await countUncheckedPublishedErrors(db);
   if (accounts) {
     options.log('[casebook] 演示账号（仅限开发环境）：');
     for (const a of accounts) options.log(`  ${ROLE_LABELS[a.role]}  ${a.email}  密码：${a.password}`);

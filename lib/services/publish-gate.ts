@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseRevisions, cases, publishedCases, publishedIssues, type Case, type Issue } from '@/db/schema';
-import { CASE_STATUS_LABELS } from '@/lib/content/model';
+import { CASE_STATUS_LABELS, type CaseContent } from '@/lib/content/model';
 import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { crossCheckCases } from '@/lib/proofread';
 import { isPublishable } from '@/lib/workflow';
@@ -13,6 +13,21 @@ import { blockingFindings } from './proofreading';
 // refusal leaves the transaction clean.
 
 const name = (c: Case) => `${caseLabel(c.position ?? 0)}“${c.title}”`;
+
+/**
+ * The proofreader's errors in the texts going out, one line each naming the case; none means the
+ * gate lets them pass. Two cases of one issue about the same place and year must also give the same
+ * profile figures, so `entries` are all the issue's texts as the public would see them; `reported`
+ * picks whose errors count (a correction of one case answers only for that case).
+ */
+export function proofreadingErrors(entries: { row: Case; content: CaseContent }[], reported: (row: Case) => boolean = () => true): string[] {
+  const errors = entries.flatMap(({ row, content }) => (reported(row) ? blockingFindings(content).map((line) => `${name(row)}，${line}`) : []));
+  crossCheckCases(entries.map((e) => e.content)).forEach((findings, i) => {
+    const row = entries[i]!.row;
+    if (reported(row)) for (const f of findings) if (f.severity === 'error') errors.push(`${name(row)}，概况：${f.message}`);
+  });
+  return errors;
+}
 
 /** Refuses unless every case of the issue can be published; returns the cases in order. */
 export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
@@ -26,13 +41,11 @@ export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
   }
   const revisionIds = rows.map((c) => (c.status === 'approved' ? c.approvedRevisionId! : c.publishedRevisionId!));
   const revisions = await tx.select().from(caseRevisions).where(inArray(caseRevisions.id, revisionIds));
-  const contents = rows.map((c) => revisions.find((r) => r.caseId === c.id)?.content);
-  const errors = rows.flatMap((c, i) => (contents[i] ? blockingFindings(contents[i]).map((line) => `${name(c)}，${line}`) : []));
-  // Two cases of one issue about the same place and year must give the same profile figures.
-  const present = rows.flatMap((c, i) => (contents[i] ? [{ row: c, content: contents[i] }] : []));
-  crossCheckCases(present.map((p) => p.content)).forEach((findings, i) => {
-    for (const f of findings) if (f.severity === 'error') errors.push(`${name(present[i]!.row)}，概况：${f.message}`);
+  const present = rows.flatMap((c) => {
+    const content = revisions.find((r) => r.caseId === c.id)?.content;
+    return content ? [{ row: c, content }] : [];
   });
+  const errors = proofreadingErrors(present);
   if (errors.length > 0) refuse('校对发现错误，本期不能发布。', { details: errors });
   const [holder] = await tx
     .select({ issueId: publishedIssues.issueId })

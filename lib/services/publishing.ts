@@ -4,8 +4,10 @@ import type { Db } from '@/db/client';
 import { cases, issues, type Issue } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { dematerializeIssue, materializeIssue } from '@/lib/publication/materialize';
+import { publishIssueSchema } from '@/lib/validations/correction';
 import { issueRefSchema, scheduleIssueSchema } from '@/lib/validations/issue';
 import { issueTransition, type IssueEvent } from '@/lib/workflow';
+import { assertCorrectionNotes, auditCorrection, pendingCorrections, recordCorrection } from './corrections';
 import { authorize, inTransaction, Refusal, refuse } from './guard';
 import { lockIssue } from './issues';
 import { logIssueOutcome } from './publishing-log';
@@ -15,13 +17,23 @@ import { updateIssueVersioned } from './versioned-update';
 
 type IssueResult = Result<{ issue: Issue }>;
 
-/** Publishes a locked issue and all its cases; the caller's transaction makes it all or nothing. */
-async function publishLocked(tx: Db, issue: Issue, now: Date, actorId: number | null): Promise<Issue> {
+/**
+ * Publishes a locked issue and all its cases; the caller's transaction makes it all or nothing. A
+ * case already public whose text this changes is a correction and needs its note (lib/services/corrections.ts).
+ */
+async function publishLocked(tx: Db, issue: Issue, now: Date, actorId: number | null, notes: ReadonlyMap<number, string> = new Map()): Promise<Issue> {
   const rows = await assertPublishable(tx, issue);
   if (issue.status === 'published' && !(await hasUnpublishedChanges(tx, issue, rows))) {
     refuse('本期已经发布，没有新的内容需要发布。');
   }
-  await materializeIssue(tx, issue.id, now);
+  const pending = await pendingCorrections(tx, rows);
+  assertCorrectionNotes(pending, notes);
+  for (const p of pending.filter((c) => c.changed)) {
+    const note = notes.get(p.caseId)!;
+    await recordCorrection(tx, actorId, p, note, now);
+    await auditCorrection(tx, actorId, p, note);
+  }
+  await materializeIssue(tx, issue.id, now, { gateChecked: true });
   return updateIssueVersioned(tx, issue, {
     actorId,
     action: 'issue.publish',
@@ -45,11 +57,12 @@ async function lockForEvent(tx: Db, actor: Actor, issueId: number, event: IssueE
 /** Publishes now. Two reviewers pressing 发布 at once publish it once: the second waits for the
  *  row lock, then finds nothing new to publish. */
 export async function publishIssue(db: Db, actor: Actor, input: unknown, now: Date = new Date()): Promise<IssueResult> {
-  const parsed = authorize(actor, 'issue.publish', issueRefSchema, input);
+  const parsed = authorize(actor, 'issue.publish', publishIssueSchema, input);
   if (!parsed.ok) return parsed;
+  const notes = new Map(parsed.data.corrections.map((c) => [c.caseId, c.note]));
   return inTransaction(db, async (tx) => {
     const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'publish');
-    return ok({ issue: await publishLocked(tx, issue, now, actor.id) });
+    return ok({ issue: await publishLocked(tx, issue, now, actor.id, notes) });
   }).then((result) => logIssueOutcome('issue.publish', actor, result));
 }
 
@@ -61,7 +74,7 @@ export async function unpublishIssue(db: Db, actor: Actor, input: unknown): Prom
     const issue = await lockForEvent(tx, actor, parsed.data.issueId, 'unpublish');
     await dematerializeIssue(tx, issue.id);
     await tx.update(cases).set({ status: 'approved' }).where(and(eq(cases.issueId, issue.id), eq(cases.status, 'published')));
-    await tx.update(cases).set({ publishedRevisionId: null }).where(eq(cases.issueId, issue.id));
+    await tx.update(cases).set({ publishedRevisionId: null, publishedErrors: 0 }).where(eq(cases.issueId, issue.id));
     const updated = await updateIssueVersioned(tx, issue, {
       actorId: actor.id,
       action: 'issue.unpublish',

@@ -3,9 +3,9 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
 
-// A fresh database for one load run: a new PostgreSQL database created next to LOAD_DATABASE_URL's,
-// or a new PGlite folder. The server holds a PGlite folder alone, so the setup and the checks open
-// it only while the server is stopped.
+// A fresh database for one load or benchmark run: a new PostgreSQL database created next to
+// LOAD_DATABASE_URL's (the benchmarks name their own variable), or a new PGlite folder. The server
+// holds a PGlite folder alone, so the setup and the checks open it only while the server is stopped.
 
 export type LoadTarget =
   | { kind: 'postgres'; url: string; name: string; adminUrl: string }
@@ -27,7 +27,8 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createLoadDatabase(kind: 'postgres' | 'pglite', dataDir: string): Promise<LoadDatabase> {
+/** adminUrl: a PostgreSQL connection with CREATEDB, read from the environment variable urlVariable. */
+export async function createLoadDatabase(kind: 'postgres' | 'pglite', dataDir: string, urlVariable = 'LOAD_DATABASE_URL'): Promise<LoadDatabase> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   if (kind === 'pglite') {
@@ -40,9 +41,9 @@ export async function createLoadDatabase(kind: 'postgres' | 'pglite', dataDir: s
       remove: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const adminUrl = process.env.LOAD_DATABASE_URL;
+  const adminUrl = process.env[urlVariable];
   if (!adminUrl) {
-    throw new Error('请设置 LOAD_DATABASE_URL（一个有 CREATEDB 权限的 PostgreSQL 连接串，例如 postgres://casebook_ci:casebook_ci@127.0.0.1:5432/postgres），或改用 --db pglite。');
+    throw new Error(`请设置 ${urlVariable}（一个有 CREATEDB 权限的 PostgreSQL 连接串，例如 postgres://casebook_ci:casebook_ci@127.0.0.1:5432/postgres），或改用 --db pglite。`);
   }
   const name = `casebook_load_${process.pid}_${Date.now()}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

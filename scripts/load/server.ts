@@ -1,26 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { spawnGroup, type ProcessGroup } from './process-group';
 
-// The production server under load: `next start` on a free loopback port, in its own process group
-// so that stopping it stops everything it started.
+// The production server under load: `next start`, or the self-contained server the container image
+// runs (<distDir>/standalone/server.js), on a free loopback port, in its own process group so that
+// stopping it stops everything it started.
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
-const running = new Set<number>();
-
-// Ctrl-C or a crash of the load script must not leave a server behind.
-process.on('exit', () => {
-  for (const pid of running) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,10 +23,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds into distDir when it holds no build yet (about two minutes on a small machine). */
-export function ensureBuild(distDir: string): void {
-  if (fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) return;
-  console.log(`没有找到生产构建 ${distDir}，正在构建（NEXT_DIST_DIR=${distDir} next build）……`);
+/** Whether the build in distDir serves every one of these routes (e.g. /api/public/manifest). */
+function buildHasRoutes(distDir: string, routes: readonly string[]): boolean {
+  const file = path.join(ROOT, distDir, 'app-path-routes-manifest.json');
+  if (!fs.existsSync(file)) return false;
+  const served = new Set(Object.values(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>));
+  return routes.every((route) => served.has(route));
+}
+
+/**
+ * Builds into distDir when it holds no build yet, one older than routes the caller needs, or when
+ * asked to (about two minutes on a small machine).
+ */
+export function ensureBuild(distDir: string, requiredRoutes: readonly string[] = [], force = false): void {
+  const present = fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'));
+  if (present && !force && buildHasRoutes(distDir, requiredRoutes)) return;
+  const why = !present ? `没有找到生产构建 ${distDir}` : force ? '按要求重新构建' : `生产构建 ${distDir} 缺少 ${requiredRoutes.join('、')}，是旧代码的构建`;
+  console.log(`${why}，正在构建（NEXT_DIST_DIR=${distDir} next build）……`);
   const built = spawnSync(NEXT_BIN, ['build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir, NODE_ENV: 'production' } });
   if (built.status !== 0) throw new Error(`构建失败（退出码 ${built.status}）。`);
 }
@@ -48,10 +50,10 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function waitUntilHealthy(origin: URL, child: ChildProcess, logFile: string): Promise<void> {
+async function waitUntilHealthy(origin: URL, child: ProcessGroup, logFile: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`服务器启动后立即退出（退出码 ${child.exitCode}），见 ${logFile}`);
+    if (child.exitCode() !== null) throw new Error(`服务器启动后立即退出（退出码 ${child.exitCode()}），见 ${logFile}`);
     try {
       if ((await fetch(new URL('/api/health', origin))).ok) return;
     } catch {
@@ -62,7 +64,24 @@ async function waitUntilHealthy(origin: URL, child: ChildProcess, logFile: strin
   throw new Error(`服务器 120 秒内没有就绪，见 ${logFile}`);
 }
 
-export async function startServer(distDir: string, dataDir: string, env: Record<string, string | undefined>): Promise<RunningServer> {
+const prepared = new Set<string>();
+
+/** Completes <distDir>/standalone once per run (scripts/prepare-standalone.mjs), as the image build does. */
+function prepareStandalone(distDir: string): string {
+  const serverJs = path.join(ROOT, distDir, 'standalone', 'server.js');
+  if (prepared.has(distDir)) return serverJs;
+  const done = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'prepare-standalone.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir } });
+  if (done.status !== 0) throw new Error(`准备独立服务器目录失败（退出码 ${done.status}）。`);
+  prepared.add(distDir);
+  return serverJs;
+}
+
+export interface ServerOptions {
+  /** Run <distDir>/standalone/server.js, the production path of the container image, instead of `next start`. */
+  standalone?: boolean;
+}
+
+export async function startServer(distDir: string, dataDir: string, env: Record<string, string | undefined>, options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const origin = new URL(`http://127.0.0.1:${port}`);
   const logFile = path.join(dataDir, 'server.log');
@@ -74,21 +93,18 @@ export async function startServer(distDir: string, dataDir: string, env: Record<
     CASEBOOK_DATA_DIR: dataDir,
     CASEBOOK_SITE_URL: origin.origin,
     NEXTAUTH_URL: undefined,
+    PORT: String(port),
+    HOSTNAME: '127.0.0.1',
     ...env,
   };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const child = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: merged, stdio: ['ignore', log, log], detached: true });
-  if (child.pid) running.add(child.pid);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const [command, args] = options.standalone
+    ? [process.execPath, [prepareStandalone(distDir)]]
+    : [NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1']];
+  const child = spawnGroup(command, args, { cwd: ROOT, env: merged, stdio: ['ignore', log, log] });
   let closed = false;
   const stop = async () => {
-    if (child.pid && child.exitCode === null) {
-      process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(() => child.pid && child.exitCode === null && process.kill(-child.pid, 'SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (child.pid) running.delete(child.pid);
+    await child.stop();
     if (!closed) fs.closeSync(log);
     closed = true;
   };

@@ -49,7 +49,7 @@ function must<T extends object>(result: Result<T>, what: string): T {
   return result;
 }
 
-async function actorByEmail(db: Db, email: string): Promise<Actor> {
+export async function actorByEmail(db: Db, email: string): Promise<Actor> {
   const [u] = await db.select().from(users).where(eq(users.email, email));
   if (!u) throw new Error(`没有账号 ${email}`);
   return { id: u.id, name: u.name, email: u.email, role: u.role };
@@ -60,7 +60,7 @@ async function createAccount(db: Db, email: string, name: string, role: 'editor'
 }
 
 /** A clean case written by editor, approved by reviewer, placed in issueId. */
-async function approvedCase(db: Db, editor: Actor, reviewer: Actor, issueId: number, k: number): Promise<number> {
+export async function approvedCase(db: Db, editor: Actor, reviewer: Actor, issueId: number, k: number): Promise<number> {
   const created = must(await createCase(db, editor, { content: publicContent(k) }), '对照案例').case;
   must(await addCaseToIssue(db, editor, { issueId, caseId: created.id }), '加入对照期');
   const submitted = must(await submitForReview(db, editor, { caseId: created.id, baseVersion: created.version }), '提交对照案例').case;

@@ -115,3 +115,10 @@ test('on SIGTERM exits cleanly, closing the database after the last request', as
     await database.close();
   }
 });
+
+test('carries the server and its runtime files, not the source tree or the tests', () => {
+  // A filesystem read the build's tracer cannot scope makes it copy the whole project into the image.
+  const bundle = path.resolve(distDir, 'standalone');
+  for (const stray of ['tests', 'components', 'Dockerfile', 'playwright.config.ts']) expect(fs.existsSync(path.join(bundle, stray)), stray).toBe(false);
+  for (const needed of ['server.js', 'lib/static/search/browser.mjs', 'lib/search/tokens.mjs']) expect(fs.existsSync(path.join(bundle, needed)), needed).toBe(true);
+});

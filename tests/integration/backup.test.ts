@@ -16,11 +16,12 @@ import { BackupRefusal } from '@/lib/ops/backup-file';
 import { applyMigrations, knownMigrations } from '@/lib/ops/migrations';
 import { inspectBackup } from '@/lib/ops/backup-reader';
 import { restoreBackup } from '@/lib/ops/restore';
-import { createCase, saveCase } from '@/lib/services/cases';
+import { createCase, saveCase, submitForReview } from '@/lib/services/cases';
+import { publishCorrection } from '@/lib/services/corrections';
 import { DEMO_ACCOUNTS, bootstrapDemo } from '@/lib/services/demo';
 import { updateIssue } from '@/lib/services/issues';
 import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
-import { addComment, requestChanges, resolveComment } from '@/lib/services/reviews';
+import { addComment, approve, requestChanges, resolveComment } from '@/lib/services/reviews';
 import { createUser } from '@/lib/services/users';
 import { createBlankDatabase } from './support/blank-db';
 import { sampleContent } from './support/fixtures';
@@ -44,10 +45,16 @@ async function populate(db: Db, dataDir: string): Promise<void> {
   must(await saveCase(db, editor, { caseId: demoCase!.id, baseVersion: demoCase!.version, content: sampleContent({ title: '深圳市扩大义务教育学位供给' }) }));
 
   // Published, renumbered and published again: the old number becomes a redirect.
-  const { issue } = await readyIssue(db, editor, reviewer, 1);
+  const { issue, cases: [first] } = await readyIssue(db, editor, reviewer, 1);
   const published = must(await publishIssue(db, reviewer, { issueId: issue.id })).issue;
   must(await updateIssue(db, editor, { issueId: issue.id, baseVersion: published.version, number: issue.number + 50, title: issue.title, foreword: '编者按' }));
   must(await publishIssue(db, reviewer, { issueId: issue.id }));
+  // Then corrected, and the correction published with its 更正说明.
+  const [live] = await db.select().from(cases).where(eq(cases.id, first!.id));
+  const saved = must(await saveCase(db, editor, { caseId: live!.id, baseVersion: live!.version, content: sampleContent({ title: '更正后的标题' }) }));
+  const corrected = must(await submitForReview(db, editor, { caseId: live!.id, baseVersion: saved.case.version })).case;
+  must(await approve(db, reviewer, { caseId: live!.id, revisionId: corrected.currentRevisionId }));
+  must(await publishCorrection(db, reviewer, { caseId: live!.id, revisionId: corrected.currentRevisionId, note: '标题已更正。' }));
 
   const inReview = await submitted(db, editor);
   const asked = must(await requestChanges(db, reviewer, { caseId: inReview.id, comment: '第二段数字缺失', sectionIndex: 1 })).comment;

@@ -6,6 +6,7 @@ import { ActivityList } from '@/components/admin/activity-list';
 import { IssueStatusBadge } from '@/components/admin/status-badge';
 import { Notice } from '@/components/ui/notice';
 import { loadDashboard } from '@/lib/admin/dashboard';
+import { describeSnapshotStatus, readSnapshotStatus } from '@/lib/static/status';
 import { requirePageActor } from '@/lib/admin/session';
 import { can, ACTION_LABELS, ACTIONS, type Action } from '@/lib/workflow';
 import { issueLabel } from '@/lib/content/numerals';
@@ -41,6 +42,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor('/admin');
   const { denied } = await searchParams;
   const d = await loadDashboard(await getDb(), actor);
+  // Shown only where static publishing is on (CASEBOOK_STATIC_DIR).
+  const staticSite = await readSnapshotStatus();
+  const staticLine = staticSite ? describeSnapshotStatus(staticSite.status, formatDateTime) : null;
   const deniedLabel = denied && (ACTIONS as readonly string[]).includes(denied) ? ACTION_LABELS[denied as Action] : null;
   return (
     <>
@@ -56,6 +60,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : null}
       </div>
       {deniedLabel ? <Notice tone="error">你没有“{deniedLabel}”的权限，已回到工作台。</Notice> : null}
+      {staticLine ? <Notice tone={staticLine.tone}>{staticLine.text}</Notice> : null}
+      {d.pendingCorrections > 0 ? (
+        <Notice tone="warning">
+          <Link href="/admin/cases?corrections=1">待更正 {d.pendingCorrections} 篇</Link>
+          ：这些案例已经发布，公众看到的文字里有校对错误。改正后经审核通过，发布更正（附更正说明）即可。
+        </Notice>
+      ) : null}
       <div className="grid-3">
         {can(actor.role, 'case.edit') ? (
           <>

@@ -36,6 +36,8 @@ export interface CaseEditorProps {
   kicker?: string;
   /** Why the content cannot be changed at all right now (its issue is scheduled), or nothing. */
   lockedReason?: string | null;
+  /** For a case the public sees: its public 第N版 and the proofreading errors left in it (待更正). */
+  publicText?: { revisionNumber: number | null; errors: number } | null;
 }
 
 const AUTOSAVE_MS = 4000;
@@ -47,7 +49,18 @@ function fieldPath(f: Finding): FieldPath<CaseFormValues> | null {
   return null;
 }
 
-export function CaseEditor({ caseId, version: initialVersion, revisionNumber = null, status: initialStatus, initial, initialRegions, can, kicker, lockedReason = null }: CaseEditorProps) {
+export function CaseEditor({
+  caseId,
+  version: initialVersion,
+  revisionNumber = null,
+  status: initialStatus,
+  initial,
+  initialRegions,
+  can,
+  kicker,
+  lockedReason = null,
+  publicText = null,
+}: CaseEditorProps) {
   const form = useForm<CaseFormValues>({ resolver: zodResolver(caseFormSchema), defaultValues: initial, mode: 'onBlur' });
   const { register, setValue, getValues, formState, handleSubmit, control } = form;
   const [regions, setRegions] = useState(initialRegions);
@@ -113,13 +126,16 @@ export function CaseEditor({ caseId, version: initialVersion, revisionNumber = n
   };
   const onSave = handleSubmit((values) => s.run(() => s.save(values)), () => s.setMessage({ tone: 'error', text: '有字段需要修改，请查看标红的提示。' }));
   const blocking = hasBlockingErrors(findings);
+  // Until a new revision is saved the text here is the one readers see: its errors are already
+  // public, to be corrected, not something that stops a publish.
+  const showingPublicText = s.status === 'published' && publicText !== null;
 
   return (
     <FormProvider {...form}>
       <div className="page-header">
         <div>
           <h1>
-            {caseId === null ? '新建案例' : '编辑案例'} {s.status ? <CaseStatusBadge status={s.status} /> : null}
+            {caseId === null ? '新建案例' : '编辑案例'} {s.status ? <CaseStatusBadge status={s.status} publishedErrors={publicText?.errors} /> : null}
           </h1>
           <p className="sub">
             {kicker}
@@ -228,7 +244,13 @@ export function CaseEditor({ caseId, version: initialVersion, revisionNumber = n
           </fieldset>
         </form>
         <aside aria-label="校对结果">
-          <FindingsPanel findings={findings} content={deferred} onJump={jump} onFix={fix} />
+          <FindingsPanel
+            findings={findings}
+            content={deferred}
+            onJump={jump}
+            onFix={fix}
+            publicRevision={showingPublicText ? (publicText?.revisionNumber ?? null) : undefined}
+          />
         </aside>
       </div>
       <Dialog open={previewOpen} title="预览：读者看到的页面" onClose={() => setPreviewOpen(false)} wide footer={<Button onClick={() => setPreviewOpen(false)}>关闭预览</Button>}>

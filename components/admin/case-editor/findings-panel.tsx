@@ -10,6 +10,11 @@ interface Props {
   content: CaseContent;
   onJump: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
+  /**
+   * Set when the text shown is the published one (its 第N版, null if unknown): its errors are listed
+   * as 待更正, already public and to be corrected, not as errors that stop a publish.
+   */
+  publicRevision?: number | null;
 }
 
 function where(f: Finding, content: CaseContent): string {
@@ -23,13 +28,19 @@ function excerpt(f: Finding, content: CaseContent): string {
 }
 
 /** The proofreader's findings as the editor types: errors block submitting, warnings advise. */
-export function FindingsPanel({ findings, content, onJump, onFix }: Props) {
+export function FindingsPanel({ findings, content, onJump, onFix, publicRevision }: Props) {
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const corrections = publicRevision !== undefined && errors > 0;
   return (
     <section className="panel" aria-labelledby="findings-title">
       <h2 id="findings-title">
-        校对 <span className="muted small">错误 {errors} · 提醒 {findings.length - errors}</span>
+        {corrections ? '待更正' : '校对'} <span className="muted small">错误 {errors} · 提醒 {findings.length - errors}</span>
       </h2>
+      {corrections ? (
+        <p className="small">
+          这些错误已随{publicRevision === null ? '已发布的版本' : `已发布的第${publicRevision}版`}公开。改正后保存、提交审核；审核通过后由审核人员发布更正，案例页会附上更正说明。
+        </p>
+      ) : null}
       {findings.length === 0 ? <p className="muted">没有发现问题。</p> : null}
       <ul className="plain-list" style={{ maxHeight: 420, overflowY: 'auto' }}>
         {errorsFirst(findings).slice(0, 200).map((f, i) => (

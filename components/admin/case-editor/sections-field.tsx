@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { headingForKind, type CaseFormValues } from '@/lib/admin/case-form';
 import { SECTION_HEADINGS, SECTION_KINDS, type SectionKind } from '@/lib/content/model';
-import { sectionLabel } from '@/lib/content/numerals';
+import { sectionLabel, sectionPlace } from '@/lib/content/numerals';
 
 const KIND_LABELS: Record<SectionKind, string> = { ...SECTION_HEADINGS, custom: '自定义标题' };
 
@@ -20,8 +20,10 @@ export function SectionsField() {
       {fields.map((field, index) => {
         const kind = watch(`sections.${index}.kind`);
         const e = errors?.[index];
+        // Named as the page heading reads, （二）主要成效, the one way sections are named everywhere.
+        const place = sectionPlace(index, watch(`sections.${index}.heading`));
         return (
-          <div key={field.id} className="panel" style={{ background: '#fbfcfd' }} role="group" aria-label={`第${index + 1}段`}>
+          <div key={field.id} className="panel" style={{ background: '#fbfcfd' }} role="group" aria-label={place}>
             <div className="toolbar" style={{ marginBottom: 6 }}>
               <strong aria-hidden="true">{sectionLabel(index)}</strong>
               <Field label="段落类型">
@@ -49,13 +51,13 @@ export function SectionsField() {
                 </Field>
               ) : null}
               <div className="actions" style={{ marginLeft: 'auto' }}>
-                <Button size="sm" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`第${index + 1}段上移`}>
+                <Button size="sm" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`${place}上移`}>
                   上移
                 </Button>
-                <Button size="sm" disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} aria-label={`第${index + 1}段下移`}>
+                <Button size="sm" disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} aria-label={`${place}下移`}>
                   下移
                 </Button>
-                <Button size="sm" variant="danger" disabled={fields.length === 1} onClick={() => remove(index)} aria-label={`删除第${index + 1}段`}>
+                <Button size="sm" variant="danger" disabled={fields.length === 1} onClick={() => remove(index)} aria-label={`删除${place}`}>
                   删除
                 </Button>
               </div>

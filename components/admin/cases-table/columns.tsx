@@ -68,7 +68,11 @@ export function caseColumns(provinceNames: Map<string, string>) {
       cell: ({ row }) =>
         row.original.issueNumber === null ? <span className="muted">—</span> : <span className="nowrap">{issueLabel(row.original.issueNumber)} · 之{row.original.position}</span>,
     }),
-    helper.accessor('status', { id: 'status', header: CASE_COLUMN_LABELS.status, cell: ({ getValue }) => <CaseStatusBadge status={getValue()} /> }),
+    helper.accessor('status', {
+      id: 'status',
+      header: CASE_COLUMN_LABELS.status,
+      cell: ({ row }) => <CaseStatusBadge status={row.original.status} publishedErrors={row.original.publishedErrors} />,
+    }),
     helper.accessor('provinces', {
       id: 'regions',
       header: CASE_COLUMN_LABELS.regions,

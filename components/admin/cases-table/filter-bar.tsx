@@ -105,6 +105,9 @@ export function FilterBar({ state, issues, users, provinces, themes, navigate }:
           </select>
         )}
       </Field>
+      <Field label="只看待更正">
+        {(p) => <input {...p} type="checkbox" checked={state.corrections} onChange={(e) => navigate({ corrections: e.target.checked })} />}
+      </Field>
       <Field label="更新自">
         {(p) => <input {...p} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}
       </Field>

@@ -80,8 +80,15 @@ export function IssueCases({ issueId, items, candidates, canArrange, lockedReaso
             <Link href={`/admin/cases/${c.id}`} className="grow">
               {c.title}
             </Link>
-            <CaseStatusBadge status={c.status} />
-            {c.errors ? <span className="a-badge badge-changes_requested">校对错误 {c.errors}</span> : null}
+            <CaseStatusBadge status={c.status} publishedErrors={c.publishedErrors} />
+            {/* A published case's text is the public one: its errors are already out, to be corrected. */}
+            {c.errors ? (
+              c.status === 'published' ? (
+                <span className="a-badge badge-correction">待更正 {c.errors}</span>
+              ) : (
+                <span className="a-badge badge-changes_requested">校对错误 {c.errors}</span>
+              )
+            ) : null}
             {canArrange ? (
               <span className="actions">
                 <Button size="sm" {...lockedProps} disabled={!editable || index === 0 || pending} onClick={() => move(index, index - 1)} aria-label={`上移“${c.title}”`}>

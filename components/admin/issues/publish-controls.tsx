@@ -8,6 +8,7 @@ import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { publishIssueAction, scheduleIssueAction, unpublishIssueAction, unscheduleIssueAction } from '@/lib/actions/issues';
 import type { IssueStatus } from '@/lib/content/model';
+import { MAX_CORRECTION_NOTE_LENGTH } from '@/lib/validations/correction';
 
 type Kind = 'publish' | 'schedule' | 'unschedule' | 'unpublish';
 
@@ -22,16 +23,19 @@ interface Props {
   notReadyReason: string | null;
   /** Edits to a published issue's number, theme or foreword that readers do not see yet. */
   unpublishedFields: string[];
+  /** Published cases whose public text this publish would change: each needs a 更正说明. */
+  corrections?: { caseId: number; name: string; fromNumber: number; toNumber: number }[];
   can: { publish: boolean; unpublish: boolean; schedule: boolean };
 }
 
 type Outcome = { ok: true; message?: string } | { ok: false; message: string; details?: string[]; fieldErrors?: Partial<Record<string, string[]>> };
 
 /** Publish now, schedule, unschedule, unpublish: each confirmed in a dialog that says what will happen. */
-export function PublishControls({ issueId, label, status, scheduledAt, caseCount, ready, notReadyReason, unpublishedFields, can }: Props) {
+export function PublishControls({ issueId, label, status, scheduledAt, caseCount, ready, notReadyReason, unpublishedFields, corrections = [], can }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState<Kind | null>(null);
   const [when, setWhen] = useState('');
+  const [notes, setNotes] = useState<Record<number, string>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (work: () => Promise<Outcome>) =>
@@ -60,7 +64,7 @@ export function PublishControls({ issueId, label, status, scheduledAt, caseCount
     unpublish: { title: `撤回发布${label}`, body: `${label}及其全部案例将立即从公众网站撤下（已有的链接会显示“未找到”）。案例内容和审核状态保留，可以再次发布。`, confirm: '确认撤回' },
   };
   const action: Record<Kind, () => Promise<Outcome>> = {
-    publish: () => publishIssueAction({ issueId }),
+    publish: () => publishIssueAction({ issueId, corrections: corrections.map((c) => ({ caseId: c.caseId, note: notes[c.caseId] ?? '' })) }),
     schedule: () => scheduleIssueAction({ issueId, scheduledAt: when ? new Date(when).toISOString() : '' }),
     unschedule: () => unscheduleIssueAction({ issueId }),
     unpublish: () => unpublishIssueAction({ issueId }),
@@ -125,6 +129,30 @@ export function PublishControls({ issueId, label, status, scheduledAt, caseCount
             <Field label="发布时间（北京时间）" required error={outcome && !outcome.ok ? outcome.fieldErrors?.scheduledAt : undefined}>
               {(p) => <input {...p} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />}
             </Field>
+          ) : null}
+          {open === 'publish' && corrections.length > 0 ? (
+            <fieldset>
+              <legend>更正说明</legend>
+              <p className="small">以下已发布的案例改动了公开的文字，读者会在案例页看到更正日期和这里写的说明。</p>
+              {corrections.map((c, i) => (
+                <Field
+                  key={c.caseId}
+                  label={`${c.name}（第${c.fromNumber}版 → 第${c.toNumber}版）`}
+                  required
+                  error={outcome && !outcome.ok ? outcome.fieldErrors?.[`corrections.${i}.note`] : undefined}
+                >
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={2}
+                      maxLength={MAX_CORRECTION_NOTE_LENGTH}
+                      value={notes[c.caseId] ?? ''}
+                      onChange={(e) => setNotes({ ...notes, [c.caseId]: e.target.value })}
+                    />
+                  )}
+                </Field>
+              ))}
+            </fieldset>
           ) : null}
           {outcome && !outcome.ok ? (
             <Notice tone="error">

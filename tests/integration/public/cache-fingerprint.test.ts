@@ -69,7 +69,8 @@ describe(`publication fingerprint (${testTarget})`, () => {
 
     // Republished with a time earlier than the latest publication: the same counts, the same latest time.
     await correct(a.cases[0]!.id, '浙江省义乌市向随迁子女扩大义务教育学位供给（更正）');
-    const republished = must(await publishIssue(database.db, reviewer, { issueId: a.issue.id }, new Date(t0.getTime() + 3600_000)));
+    const note = [{ caseId: a.cases[0]!.id, note: '标题加注“更正”。' }];
+    const republished = must(await publishIssue(database.db, reviewer, { issueId: a.issue.id, corrections: note }, new Date(t0.getTime() + 3600_000)));
     const corrected = await fingerprint();
     expect(corrected).not.toBe(before);
 

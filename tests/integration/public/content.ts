@@ -7,6 +7,7 @@ import { cases, issues } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { CaseContent } from '@/lib/content/model';
 import { createCase, saveCase, submitForReview } from '@/lib/services/cases';
+import { publishCorrection as publishCorrectionService } from '@/lib/services/corrections';
 import { addCaseToIssue, createIssue as createIssueService, updateIssue } from '@/lib/services/issues';
 import { publishIssue as publishService, scheduleIssue, unpublishIssue as unpublishService } from '@/lib/services/publishing';
 import type { Result } from '@/lib/services/result';
@@ -86,4 +87,22 @@ export async function reviseIssue(db: Db, staff: Staff, issueId: number, fields:
   const [row] = await db.select().from(issues).where(eq(issues.id, issueId));
   const { number, title, foreword } = { ...row!, ...fields };
   must(await updateIssue(db, staff.editor, { issueId, baseVersion: row!.version, number, title, foreword }));
+}
+
+/** 发布更正 by the reviewer of the case's approved revision (or its current one, when none is approved), with this note. */
+export async function tryCorrection(db: Db, staff: Staff, caseId: number, note: string): Promise<Result<object>> {
+  const [row] = await db.select({ approved: cases.approvedRevisionId, current: cases.currentRevisionId }).from(cases).where(eq(cases.id, caseId));
+  return publishCorrectionService(db, staff.reviewer, { caseId, revisionId: row!.approved ?? row!.current, note });
+}
+
+/** A published case corrected as the newsroom does it: revised, reviewed, approved, then published with its 更正说明. */
+export async function correctCase(db: Db, staff: Staff, caseId: number, content: CaseContent, note: string): Promise<void> {
+  await reviseCase(db, staff, caseId, content, 'approved');
+  must(await tryCorrection(db, staff, caseId, note));
+}
+
+/** A correction the services must refuse; a success here means a note reached the public it should not have. */
+export async function refusedCorrection(db: Db, staff: Staff, caseId: number, note: string): Promise<void> {
+  const result = await tryCorrection(db, staff, caseId, note);
+  if (result.ok) throw new Error(`the correction of case ${caseId} with "${note.slice(0, 40)}" should have been refused`);
 }

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import { addCase, createIssue, createStaff, markedContent, publishIssue, reviseCase, reviseIssue, scheduleIssueAt, unpublishIssue } from './content';
+import {
+  addCase,
+  correctCase,
+  createIssue,
+  createStaff,
+  markedContent,
+  publishIssue,
+  refusedCorrection,
+  reviseCase,
+  reviseIssue,
+  scheduleIssueAt,
+  unpublishIssue,
+} from './content';
 import { crawlPublicSite, type Outcome } from './crawl';
 
 // The public site must not show anything unpublished, through any route. Content is put in every
@@ -14,7 +26,7 @@ vi.mock('@/db', () => ({ getDb: async () => holder.database!.db }));
 // Outside a Next.js server there is no cache to read through: call the reads directly.
 vi.mock('next/cache', () => ({ unstable_cache: <F>(fn: F) => fn, revalidateTag: () => {} }));
 
-const PUBLISHED = ['mkpubone', 'mkpubtwo', 'mkpubthree', 'mkpubissue'];
+const PUBLISHED = ['mkpubone', 'mkpubtwo', 'mkpubthree', 'mkpubissue', 'mkpubnote'];
 const UNPUBLISHED = [
   'mkdraft',
   'mkreview',
@@ -27,6 +39,10 @@ const UNPUBLISHED = [
   'mknewrevision',
   'mkapprovedrevision',
   'mkissueedit',
+  // 更正说明 that must never reach readers: refused (bad note, or a revision not approved) and withdrawn.
+  'mknoterefused',
+  'mknotedraft',
+  'mknotewithdrawn',
 ];
 
 describe(`public site leak test (${testTarget})`, () => {
@@ -46,10 +62,17 @@ describe(`public site leak test (${testTarget})`, () => {
     await publishIssue(db, staff, published);
     await reviseIssue(db, staff, published, { number: 1 });
     await publishIssue(db, staff, published);
+    // A correction published with its 更正说明: the note is public with the corrected text.
+    await correctCase(db, staff, ids.mkpubone, markedContent('mkpubone', { lead: '更正后补充的导语。' }), '更正说明 mkpubnote：补充了导语。');
     // After publication, not published again: a working draft of one case, an approved new revision
     // of another, and a new theme and foreword for the issue.
     await reviseCase(db, staff, ids.mkpubtwo, markedContent('mknewrevision'));
     await reviseCase(db, staff, ids.mkpubthree, markedContent('mkapprovedrevision'), 'approved');
+    // Notes for those two that are refused: a draft cannot be published, nor a note with a control
+    // character or past the length limit. None of them may be kept anywhere the public can see.
+    await refusedCorrection(db, staff, ids.mkpubtwo, '更正说明 mknotedraft');
+    await refusedCorrection(db, staff, ids.mkpubthree, '更正说明 mknoterefused\u0007');
+    await refusedCorrection(db, staff, ids.mkpubthree, `更正说明 mknoterefused ${'很长'.repeat(120)}`);
     await reviseIssue(db, staff, published, { title: '改过的主题 mkissueedit', foreword: '改过的编者按 mkissueedit' });
 
     const draftIssue = await createIssue(db, staff, 2, '未发布的一期 mkissuedraft', '编者按 mkissuedraft');
@@ -64,6 +87,8 @@ describe(`public site leak test (${testTarget})`, () => {
     const withdrawn = await createIssue(db, staff, 8, '撤回的一期 mkwithdrawn');
     ids.mkwithdrawn = await addCase(db, staff, markedContent('mkwithdrawn', { regions: ['440300'] }), withdrawn, 'approved');
     await publishIssue(db, staff, withdrawn);
+    // Its correction was public while it was; withdrawn with the issue, it must go with it.
+    await correctCase(db, staff, ids.mkwithdrawn, markedContent('mkwithdrawn', { regions: ['440300'], lead: '更正后的导语。' }), '更正说明 mknotewithdrawn');
     await reviseIssue(db, staff, withdrawn, { number: 3 });
     await publishIssue(db, staff, withdrawn);
     await unpublishIssue(db, staff, withdrawn);
@@ -126,6 +151,16 @@ describe(`public site leak test (${testTarget})`, () => {
       expect(page?.status, marker).toBe(200);
       expect(page?.status === 200 && page.text.includes(marker), marker).toBe(true);
     }
+  });
+
+  it('shows the 更正说明 of a corrected case, dated, on its page and in its API', () => {
+    const page = pages.get(`/cases/${ids.mkpubone}`);
+    expect(page?.status === 200 && page.text.includes('更正说明 mkpubnote')).toBe(true);
+    expect(page?.status === 200 && page.text.includes('更正：')).toBe(true);
+    const api = pages.get(`/api/public/cases/${ids.mkpubone}`);
+    const corrections = api?.status === 200 ? (JSON.parse(api.text) as { corrections: { note: string; date: string }[] }).corrections : [];
+    expect(corrections.map((c) => c.note)).toEqual(['更正说明 mkpubnote：补充了导语。']);
+    expect(corrections[0]?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
   });
 
   it('keeps showing the published theme of an issue whose edit is not published yet', () => {

@@ -10,6 +10,8 @@ import { PAIR_LIMIT } from '@/lib/auth/throttle';
 import { parseCompilation } from '@/lib/import/parse';
 import * as casesService from '@/lib/services/cases';
 import { createCase, saveCase, submitForReview, withdrawSubmission } from '@/lib/services/cases';
+import * as correctionsService from '@/lib/services/corrections';
+import { publishCorrection } from '@/lib/services/corrections';
 import * as importService from '@/lib/services/import';
 import { importCompilation } from '@/lib/services/import';
 import * as issuesService from '@/lib/services/issues';
@@ -149,7 +151,8 @@ describe(`editorial workflow (${testTarget})`, () => {
     expect((await publishIssue(db, reviewer, { issueId: issue.id })).ok).toBe(false);
     const resubmitted = must(await submitForReview(db, editor, { caseId: c!.id, baseVersion: edited.case.version }));
     must(await approve(db, reviewer, { caseId: c!.id, revisionId: resubmitted.case.currentRevisionId }));
-    must(await publishIssue(db, reviewer, { issueId: issue.id }));
+    // The public text changes, so the publish carries a 更正说明 (tests/integration/workflow/corrections.test.ts).
+    must(await publishIssue(db, reviewer, { issueId: issue.id, corrections: [{ caseId: c!.id, note: '标题更正为“修订后的标题”。' }] }));
     expect((await pub()).title).toBe('修订后的标题');
     const again = await publishIssue(db, reviewer, { issueId: issue.id });
     expect(again.ok ? null : again.message).toContain('没有新的内容');
@@ -325,6 +328,15 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
       const { issue } = await readyIssue(db, editor, reviewer, 1);
       return { actor: () => reviewer, action: 'issue.publish', target: ['issue', issue.id], run: () => publishIssue(db, reviewer, { issueId: issue.id }) };
     },
+    publishCorrection: async () => {
+      const { issue, cases: [c] } = await readyIssue(db, editor, reviewer, 1);
+      must(await publishIssue(db, reviewer, { issueId: issue.id }));
+      const [row] = await db.select().from(cases).where(eq(cases.id, c!.id));
+      const saved = must(await saveCase(db, editor, { caseId: c!.id, baseVersion: row!.version, content: sampleContent({ title: '更正后的标题' }) }));
+      const inReview = must(await submitForReview(db, editor, { caseId: c!.id, baseVersion: saved.case.version }));
+      const revisionId = must(await approve(db, reviewer, { caseId: c!.id, revisionId: inReview.case.currentRevisionId })).case.approvedRevisionId;
+      return { actor: () => reviewer, action: 'case.publish_correction', target: ['case', c!.id], run: () => publishCorrection(db, reviewer, { caseId: c!.id, revisionId, note: '标题更正。' }) };
+    },
     unpublishIssue: async () => {
       const { issue } = await readyIssue(db, editor, reviewer, 1);
       must(await publishIssue(db, reviewer, { issueId: issue.id }));
@@ -412,7 +424,10 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
   it('covers every exported service that changes data', () => {
     // Exports that only read, or are steps other services call inside their own transaction.
     const READS = new Set(['listRevisions', 'compareRevisions', 'listComments', 'listUsers', 'checkImport', 'changeStatus', 'lockIssue']);
-    const modules = { casesService, issuesService, publishingService, reviewsService, revisionsService, usersService, importService };
+    // Corrections: reads, the steps publishIssue takes inside its transaction, and the start-up count of 待更正.
+    const CORRECTION_STEPS = ['publicTextChanged', 'correctionCaseName', 'pendingCorrections', 'assertCorrectionNotes', 'recordCorrection', 'auditCorrection'];
+    for (const k of [...CORRECTION_STEPS, 'listPendingCorrections', 'listCorrections', 'countUncheckedPublishedErrors']) READS.add(k);
+    const modules = { casesService, issuesService, publishingService, reviewsService, revisionsService, usersService, importService, correctionsService };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === 'function').map(([k]) => k));
     expect(exported.filter((k) => !READS.has(k) && !(k in MUTATIONS))).toEqual([]);
   });

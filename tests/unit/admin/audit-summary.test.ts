@@ -46,6 +46,11 @@ const samples: Record<AuditAction, Sample> = {
   'case.withdraw': { ...caseTarget, before: { status: 'in_review', version: 8 }, after: { status: 'draft', revision: 4, version: 9 } },
   'case.request_changes': { ...caseTarget, before: { status: 'in_review', version: 9 }, after: { status: 'changes_requested', revision: 4, version: 10 } },
   'case.approve': { ...caseTarget, before: { status: 'in_review', version: 11 }, after: { status: 'approved', revision: 4, version: 12 } },
+  'case.publish_correction': {
+    ...caseTarget,
+    before: { status: 'approved', revision: 1, version: 12 },
+    after: { status: 'published', revision: 4, note: '将“每人每年元”更正为“每人每年1200元”', version: 13 },
+  },
   'case.add_to_issue': { ...caseTarget, before: null, after: { issueId: ISSUE_3, issueNumber: 3, position: 2 } },
   'case.remove_from_issue': { ...caseTarget, before: { issueId: ISSUE_3, issueNumber: 3, position: 2 }, after: null },
   'comment.create': { ...caseTarget, before: null, after: { commentId: COMMENT, revisionId: REVISION_3, sectionIndex: 1, body: '请补充学位数字' } },
@@ -130,6 +135,7 @@ describe('an audit entry as people read it', () => {
 
   it('renders each detail in words: states, 第N版 from a revision id, sections, comments, issues and positions', () => {
     expect(view('case.approve').summary).toBe('状态：待审核 → 已通过；修订版本：第4版');
+    expect(view('case.publish_correction').summary).toBe('状态：已通过 → 已发布；修订版本：第1版 → 第4版；更正说明：“将“每人每年元”更正为“每人每年1200元””');
     expect(view('comment.create').summary).toBe('修订版本：第3版；段落：（二）；意见：“请补充学位数字”');
     expect(view('comment.resolve').summary).toBe('意见：“请补充学位数字”；意见状态：未解决 → 已解决');
     expect(view('case.add_to_issue').summary).toBe('期刊：第三期；位置：典型做法之2');

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PUBLIC_SOURCES = ['lib/public', 'app/(site)', 'components/site', 'app/api/public', 'app/feed.xml', 'app/sitemap.ts', 'app/robots.ts', 'app/not-found.tsx'];
-const READ_MODEL_EXPORTS = new Set(['publishedIssues', 'publishedCases', 'issueNumberRedirects', 'PublishedIssue', 'PublishedCase']);
+const READ_MODEL_EXPORTS = new Set(['publishedIssues', 'publishedCases', 'publishedCaseCorrections', 'issueNumberRedirects', 'PublishedIssue', 'PublishedCase', 'PublishedCaseCorrection']);
 /** Modules that touch working data or sessions; the public site has no business with them. */
 const FORBIDDEN_MODULES = [/^@\/lib\/(services|workflow|admin|auth|publication|import|proofread|validations)(\/|$)/u, /^@\/app\/\(admin\)/u, /^@\/db\/(migrate|seed)/u];
-const WORKING_TABLES = ['cases', 'case_revisions', 'issues', 'users', 'review_comments', 'audit_log', 'sign_in_throttle'];
+const WORKING_TABLES = ['cases', 'case_revisions', 'case_corrections', 'issues', 'users', 'review_comments', 'audit_log', 'sign_in_throttle'];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);

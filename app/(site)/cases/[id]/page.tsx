@@ -10,7 +10,7 @@ import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { THEME_NAMES } from '@/lib/content/themes';
 import { formatDateZh, isoDateZh, placeLabel, placeShortName } from '@/lib/public/format';
 import { caseJsonLd } from '@/lib/public/jsonld';
-import { getCase, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
+import { getCase, getCaseCorrections, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
 import type { PublicCase } from '@/lib/public/types';
 import { parseId, paths } from '@/lib/public/urls';
 
@@ -51,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const c = await load((await params).id);
-  const [siblings, related] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c)]);
+  const [siblings, related, corrections] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c), getCaseCorrections(c.caseId)]);
   const at = siblings.findIndex((s) => s.caseId === c.caseId);
   const prev = at > 0 ? siblings[at - 1] : undefined;
   const next = at >= 0 ? siblings[at + 1] : undefined;
@@ -95,6 +95,18 @@ export default async function CasePage({ params }: Props) {
           </span>
         ) : null}
       </p>
+
+      {corrections.length > 0 ? (
+        // Up front, as publishers print an erratum: whoever read the earlier text learns what changed.
+        <aside className="erratum" aria-labelledby="erratum-title">
+          <h2 id="erratum-title">更正说明</h2>
+          {corrections.map((k) => (
+            <p key={`${k.correctedAt}-${k.note}`}>
+              <time dateTime={isoDateZh(k.correctedAt)}>{formatDateZh(k.correctedAt)}</time>更正：{k.note}
+            </p>
+          ))}
+        </aside>
+      ) : null}
 
       <div className="case-layout">
         <CaseBody lead={c.lead} sections={c.sections} />

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { CaseEditor } from '@/components/admin/case-editor/case-editor';
 import { formValuesOf } from '@/lib/admin/case-form';
-import { loadCaseDetail, parseRouteId } from '@/lib/admin/case-detail';
+import { loadCaseDetail, loadCorrectionState, parseRouteId } from '@/lib/admin/case-detail';
 import { requirePageActor } from '@/lib/admin/session';
 import { can } from '@/lib/workflow';
 
@@ -16,8 +16,10 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
   if (id === null) notFound();
   // Reviewers do not edit content: their view of a case is the read-only review page.
   if (!can(actor.role, 'case.edit')) redirect(`/admin/cases/${id}/review`);
-  const detail = await loadCaseDetail(await getDb(), actor, id);
+  const db = await getDb();
+  const detail = await loadCaseDetail(db, actor, id);
   if (!detail) notFound();
+  const correction = await loadCorrectionState(db, actor, detail.case);
   return (
     <CaseEditor
       caseId={id}
@@ -29,6 +31,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
       can={{ submit: can(actor.role, 'case.submit'), withdraw: can(actor.role, 'case.withdraw') }}
       lockedReason={detail.contentLock}
       kicker={detail.kicker}
+      publicText={correction ? { revisionNumber: correction.publishedNumber, errors: correction.publishedErrors } : null}
     />
   );
 }

@@ -8,6 +8,7 @@ import { IssueStatusBadge } from '@/components/admin/status-badge';
 import { parseRouteId } from '@/lib/admin/case-detail';
 import { loadIssueDetail } from '@/lib/admin/issue-detail';
 import { requirePageActor } from '@/lib/admin/session';
+import { correctionCaseName, listPendingCorrections } from '@/lib/services/corrections';
 import { CASE_STATUS_LABELS } from '@/lib/content/model';
 import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { can, issueCasesLock, issueFieldsLock } from '@/lib/workflow';
@@ -19,14 +20,20 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const actor = await requirePageActor(`/admin/issues/${raw}`);
   const id = parseRouteId(raw);
   if (id === null) notFound();
-  const detail = await loadIssueDetail(await getDb(), actor, id);
+  const db = await getDb();
+  const detail = await loadIssueDetail(db, actor, id);
   if (!detail) notFound();
+  const pending = await listPendingCorrections(db, actor, { issueId: id });
+  const corrections = (pending.ok ? pending.corrections : [])
+    .filter((p) => p.changed)
+    .map((p) => ({ caseId: p.caseId, name: correctionCaseName(p), fromNumber: p.from.number, toNumber: p.to.number }));
   const { issue, items, candidates, unpublishedFields } = detail;
   const fieldsLock = issueFieldsLock(issue);
   const casesLock = issueCasesLock(issue);
   const label = issueLabel(issue.number);
   const notReady = items.filter((c) => !c.publishable);
   const withErrors = items.filter((c) => c.errors > 0);
+  const toCorrect = withErrors.filter((c) => c.status === 'published').length;
   const ready = items.length > 0 && notReady.length === 0 && withErrors.length === 0;
   return (
     <>
@@ -70,7 +77,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
                   　{caseLabel(c.position)}“{c.title}”：{CASE_STATUS_LABELS[c.status]}
                 </li>
               ))}
-              <li className={withErrors.length === 0 ? 'ok' : 'no'}>{withErrors.length === 0 ? '✓ 校对无错误' : `✗ ${withErrors.length} 个案例有校对错误`}</li>
+              <li className={withErrors.length === 0 ? 'ok' : 'no'}>
+                {withErrors.length === 0 ? '✓ 校对无错误' : `✗ ${withErrors.length} 个案例有校对错误`}
+                {toCorrect > 0 ? `（其中 ${toCorrect} 个已发布，待更正）` : ''}
+              </li>
             </ul>
           </section>
           <PublishControls
@@ -84,6 +94,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               items.length === 0 ? '本期还没有案例。' : notReady.length > 0 ? `还有 ${notReady.length} 个案例未审核通过。` : withErrors.length > 0 ? `${withErrors.length} 个案例有校对错误。` : null
             }
             unpublishedFields={unpublishedFields}
+            corrections={corrections}
             can={{ publish: can(actor.role, 'issue.publish'), unpublish: can(actor.role, 'issue.unpublish'), schedule: can(actor.role, 'issue.schedule') }}
           />
         </div>

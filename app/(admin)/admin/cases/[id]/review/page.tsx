@@ -5,15 +5,17 @@ import { getDb } from '@/db';
 import { ActivityList } from '@/components/admin/activity-list';
 import { formatDateTime } from '@/components/admin/format';
 import { CaseReadingPanel } from '@/components/admin/review/case-reading-panel';
+import { CorrectionPanel } from '@/components/admin/review/correction-panel';
 import { ProofreadingPanel } from '@/components/admin/review/proofreading-panel';
 import { ReviewActions } from '@/components/admin/review/review-actions';
 import { ReviewDraftsProvider } from '@/components/admin/review/review-drafts';
 import { RevisionComparePanel } from '@/components/admin/review/revision-compare-panel';
 import { RevisionHistoryPanel } from '@/components/admin/review/revision-history-panel';
 import { CaseStatusBadge } from '@/components/admin/status-badge';
-import { parseRouteId } from '@/lib/admin/case-detail';
+import { loadCorrectionState, parseRouteId } from '@/lib/admin/case-detail';
 import { loadReviewDetail } from '@/lib/admin/review-detail';
 import { requirePageActor } from '@/lib/admin/session';
+import { can } from '@/lib/workflow';
 
 export const metadata: Metadata = { title: '审核与历史' };
 
@@ -24,17 +26,21 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const actor = await requirePageActor(`/admin/cases/${raw}/review`);
   const id = parseRouteId(raw);
   if (id === null) notFound();
-  const review = await loadReviewDetail(await getDb(), actor, id, await searchParams);
+  const db = await getDb();
+  const review = await loadReviewDetail(db, actor, id, await searchParams);
   if (!review) notFound();
   const { detail, content: c, may } = review;
   const current = detail.revision;
+  const correction = await loadCorrectionState(db, actor, detail.case);
+  // The current revision is the one readers see: its errors are public, to be corrected.
+  const showingPublicText = correction !== null && detail.case.status === 'published';
 
   return (
     <ReviewDraftsProvider>
       <div className="page-header">
         <div>
           <h1>
-            {c.title} <CaseStatusBadge status={detail.case.status} />
+            {c.title} <CaseStatusBadge status={detail.case.status} publishedErrors={correction?.publishedErrors} />
           </h1>
           <p className="sub">
             {detail.kicker} · 当前第{current.number}版，{review.currentAuthorName}撰写于{formatDateTime(current.createdAt)}
@@ -61,8 +67,22 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <div className="review-grid">
         <CaseReadingPanel review={review} />
         <div>
+          {correction && (correction.publishedErrors > 0 || correction.pending || correction.history.length > 0) ? (
+            <CorrectionPanel
+              caseId={id}
+              publishedNumber={correction.publishedNumber}
+              publishedErrors={correction.publishedErrors}
+              pending={
+                correction.pending
+                  ? { revisionId: correction.pending.to.id, fromNumber: correction.pending.from.number, toNumber: correction.pending.to.number, changed: correction.pending.changed }
+                  : null
+              }
+              history={correction.history.map((h) => ({ ...h, publishedAt: h.publishedAt.toISOString() }))}
+              canPublish={can(actor.role, 'issue.publish')}
+            />
+          ) : null}
           <RevisionComparePanel review={review} />
-          <ProofreadingPanel findings={review.findings} />
+          <ProofreadingPanel findings={review.findings} publicRevision={showingPublicText ? correction.publishedNumber : undefined} />
           <RevisionHistoryPanel review={review} />
           <section className="panel" aria-labelledby="trail-title">
             <h2 id="trail-title">操作记录</h2>

@@ -1,0 +1,235 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { forEachLimited, loadPublicationState, loadSiteManifest, SnapshotError } from './crawl';
+import { fileForUrl, RELEASE_MANIFEST_FILE } from './paths';
+import { canReuse, GENERATOR_VERSION, planPages, releaseManifestSchema, type ReleaseManifest } from './release-manifest';
+import { currentRelease, linkOrCopy, lockRoot, pruneReleases, releaseName, RELEASES_DIR, swapCurrent, writeNewFile } from './release';
+import { shareSearchFiles, writeSearchFiles } from './search-step';
+import type { SiteManifest } from './site-manifest';
+import { writeStatus } from './status';
+import { ReleaseWriter } from './writer';
+
+// The static snapshot of the public site, made by the app itself: every public URL is fetched from
+// the running app (one source of truth for how a page looks), stripped of the client runtime it
+// does not need, and written as files any static server or object store can serve. A run writes a
+// new release folder and swaps `current` to it only once it is complete; any failure deletes the
+// new folder and leaves the previous release serving. Plain Node (no server-only imports), so the
+// command line and the tests call it directly, and the app's background job (./job.ts) too.
+
+export interface GenerateOptions {
+  /** Where the app answers, e.g. http://127.0.0.1:3000. */
+  sourceUrl: string;
+  /** The snapshot root: releases/, current, status.json. */
+  root: string;
+  /** The public origin for absolute links; defaults to the app's own CASEBOOK_SITE_URL. */
+  baseUrl?: string;
+  /** Fetch every page even if the previous release has it unchanged. */
+  full?: boolean;
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+  /** What asked for this run, recorded in status.json. */
+  reason?: string;
+}
+
+export interface GenerateResult {
+  /** The release folder name now served. */
+  release: string;
+  urls: number;
+  fetched: number;
+  reused: number;
+  removed: number;
+  /** Pages whose only change was their 相关案例, refreshed by a second release right after the first. */
+  deferred: number;
+  /** When the first release (with everything but those) went live. */
+  reflectedMs: number;
+  ms: number;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+/** File-system work (links, copies) can go wider than requests to the app. */
+const FS_CONCURRENCY = 32;
+/** The case documents the search index is built from. */
+const CASE_DATA_PREFIX = '/api/public/cases/';
+
+function normalizeOrigin(raw: string, what: string): string {
+  const trimmed = raw.trim().replace(/\/+$/u, '');
+  if (!URL.canParse(trimmed) || !/^https?:$/u.test(new URL(trimmed).protocol)) throw new SnapshotError(`${what}不是有效的网址：${raw}（例如 https://cases.example.gov.cn）`);
+  return trimmed;
+}
+
+/** Why a file-system step failed, in words an operator can act on. */
+function describeFsError(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const file = (error as NodeJS.ErrnoException | undefined)?.path;
+  const where = file ? `（${file}）` : '';
+  if (code === 'ENOSPC') return `磁盘空间不足，无法写入快照${where}`;
+  if (code === 'EACCES' || code === 'EPERM') return `没有写入快照目录的权限${where}`;
+  if (code === 'EROFS') return `快照目录所在的文件系统是只读的${where}`;
+  if (code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOTEMPTY') return `快照目录的结构不对：current 应是指向 releases/ 下某个版本的符号链接${where}`;
+  return null;
+}
+
+async function readReleaseManifest(dir: string | null): Promise<ReleaseManifest | null> {
+  if (!dir) return null;
+  try {
+    const parsed = releaseManifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(dir, RELEASE_MANIFEST_FILE), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+interface PassResult {
+  release: string;
+  /** The manifest recorded in the release (deferred pages keep their old fingerprints). */
+  record: ReleaseManifest;
+  fetched: number;
+  reused: number;
+  deferred: number;
+  /** Nothing was published while the pass ran: its fingerprints hold. */
+  settled: boolean;
+}
+
+interface PassSettings {
+  root: string;
+  sourceUrl: string;
+  manifest: SiteManifest;
+  siteUrl: string;
+  baseUrl: string;
+  concurrency: number;
+}
+
+/**
+ * One release: shares unchanged pages with the previous release, fetches the rest, writes it
+ * whole, then swaps `current` to it. With `defer`, pages that changed only in their 相关案例 are
+ * shared for now and left recorded as changed, for the next pass.
+ */
+async function pass(settings: PassSettings, previousDir: string | null, previous: ReleaseManifest | null, defer: boolean): Promise<PassResult> {
+  const { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency } = settings;
+  const name = releaseName();
+  const dir = path.join(root, RELEASES_DIR, name);
+  await fs.mkdir(dir);
+  try {
+    const run = new ReleaseWriter(sourceUrl, dir, siteUrl, baseUrl);
+    const plan = planPages(previous?.pages ?? null, manifest.pages, { defer });
+    const toFetch = [...plan.fetch];
+    const deferred = new Set(plan.defer);
+    let reused = 0;
+    if (previous && previousDir) {
+      await forEachLimited([...plan.reuse, ...plan.defer], FS_CONCURRENCY, async (url) => {
+        try {
+          await linkOrCopy(path.join(previousDir, fileForUrl(url)), run.file(url));
+          if (!deferred.has(url)) reused++;
+        } catch {
+          deferred.delete(url);
+          toFetch.push(url);
+        }
+      });
+      await forEachLimited(previous.assets, FS_CONCURRENCY, async (asset) => {
+        try {
+          await linkOrCopy(path.join(previousDir, fileForUrl(asset)), run.file(asset));
+          run.assets.add(asset);
+        } catch {
+          // Fetched again below if a page still loads it.
+        }
+      });
+    }
+    // The case documents first: the search index is built from them while the pages are fetched.
+    const caseData = toFetch.filter((url) => url.startsWith(CASE_DATA_PREFIX));
+    await forEachLimited(caseData, concurrency, (url) => run.fetchPage(url));
+    const caseDataChanged = caseData.length > 0 || plan.removed.some((url) => url.startsWith(CASE_DATA_PREFIX));
+    const search = previous && previousDir && !caseDataChanged ? shareSearchFiles(previousDir, dir).catch(() => writeSearchFiles(dir)) : writeSearchFiles(dir);
+    const pages = (async () => {
+      await forEachLimited(
+        toFetch.filter((url) => !url.startsWith(CASE_DATA_PREFIX)),
+        concurrency,
+        (url) => run.fetchPage(url),
+      );
+      await run.fetchNotFoundPage(manifest.notFound);
+      await run.fetchAssets(concurrency);
+      await run.writeRedirects(manifest.redirects);
+    })();
+    // Both settle before anything is decided, so nothing still writes into a folder being deleted.
+    const [searched, fetched] = await Promise.allSettled([search, pages]);
+    for (const outcome of [fetched, searched]) if (outcome.status === 'rejected') throw outcome.reason;
+
+    // A publish that committed while this pass was fetching may have reached some pages and not
+    // others: keep the release (it is whole and no older than the last), but record no
+    // fingerprints, so the run that publish scheduled fetches everything again.
+    const now = await loadPublicationState(sourceUrl);
+    const settled = now.publication === manifest.publication && now.buildId === manifest.buildId;
+    const recorded: Record<string, string> = {};
+    if (settled) for (const [url, fingerprint] of Object.entries(manifest.pages)) recorded[url] = deferred.has(url) ? previous!.pages[url]! : fingerprint;
+    const record: ReleaseManifest = {
+      version: 1,
+      generator: GENERATOR_VERSION,
+      buildId: manifest.buildId,
+      siteUrl,
+      baseUrl,
+      publication: manifest.publication,
+      generatedAt: new Date().toISOString(),
+      pages: recorded,
+      redirects: manifest.redirects,
+      assets: [...run.assets].sort(),
+    };
+    await writeNewFile(path.join(dir, RELEASE_MANIFEST_FILE), `${JSON.stringify(record)}\n`);
+    await swapCurrent(root, dir);
+    return { release: name, record, fetched: run.fetched, reused, deferred: deferred.size, settled };
+  } catch (error) {
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Generates the snapshot: fetches what changed since the current release (everything on the first
+ * run or with `full`), shares the rest with it, and swaps `current` to the new release. When a
+ * publish changed other pages' 相关案例 only, those follow in a second release right after the
+ * first, so the publish itself is served within seconds however large the site. Throws a
+ * SnapshotError (message in Chinese) when anything fails; the release serving before keeps serving
+ * and status.json says why. A SnapshotBusyError means another run holds the root.
+ */
+export async function generateSnapshot(options: GenerateOptions): Promise<GenerateResult> {
+  const root = path.resolve(options.root);
+  const sourceUrl = normalizeOrigin(options.sourceUrl, '应用地址');
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const elapsed = () => Math.round(performance.now() - t0);
+  await fs.mkdir(path.join(root, RELEASES_DIR), { recursive: true });
+  const unlock = await lockRoot(root);
+  try {
+    const manifest = await loadSiteManifest(sourceUrl);
+    const siteUrl = normalizeOrigin(manifest.siteUrl, '应用配置的站点地址');
+    const baseUrl = options.baseUrl ? normalizeOrigin(options.baseUrl, '站点地址（baseUrl）') : siteUrl;
+    const previousDir = await currentRelease(root);
+    const previous = await readReleaseManifest(previousDir);
+    const usable = !options.full && canReuse(previous, { buildId: manifest.buildId, siteUrl, baseUrl }) ? previous : null;
+
+    const settings: PassSettings = { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency };
+    const first = await pass(settings, previousDir, usable, true);
+    const reflectedMs = elapsed();
+    const removed = previous ? Object.keys(previous.pages).filter((url) => !Object.hasOwn(manifest.pages, url)).length : 0;
+    const urls = Object.keys(manifest.pages).length;
+    const status = (release: string, fetched: number) =>
+      writeStatus(root, { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ok: true, reason: options.reason, release, urls, fetched, reused: first.reused, removed, ms: elapsed() });
+    let final = first;
+    let fetched = first.fetched;
+    // Unsettled, the publish that interrupted it has scheduled a run of its own that will do this.
+    if (first.deferred > 0 && first.settled) {
+      await status(first.release, fetched);
+      const second = await pass(settings, path.join(root, RELEASES_DIR, first.release), first.record, false);
+      final = second;
+      fetched += second.fetched;
+    }
+    await pruneReleases(root);
+    await status(final.release, fetched);
+    return { release: final.release, urls, fetched, reused: first.reused, removed, deferred: first.deferred, reflectedMs, ms: elapsed() };
+  } catch (error) {
+    const failure = error instanceof SnapshotError ? error : new SnapshotError(describeFsError(error) ?? `生成静态站点时出错：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    await writeStatus(root, { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ok: false, error: failure.message, reason: options.reason, ms: elapsed() }).catch(() => undefined);
+    throw failure;
+  } finally {
+    await unlock();
+  }
+}
