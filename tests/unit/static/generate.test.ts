@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotError } from '@/lib/static/crawl';
 import { generateSnapshot } from '@/lib/static/generate';
-import { currentRelease, SnapshotBusyError } from '@/lib/static/release';
+import { currentRelease, lockRoot, SnapshotBusyError } from '@/lib/static/release';
 import { readStatus } from '@/lib/static/status';
 
 // The generator against a small stand-in for the app: what a run writes, what an incremental run
@@ -221,10 +221,14 @@ describe('generateSnapshot', () => {
   });
 
   it('refuses to run while another run holds the root, without touching its status', async () => {
-    const first = generateSnapshot({ sourceUrl, root });
-    const second = generateSnapshot({ sourceUrl, root }).catch((e: unknown) => e);
-    expect(await second).toBeInstanceOf(SnapshotBusyError);
-    await first;
-    expect(await readStatus(root)).toMatchObject({ ok: true });
+    await generateSnapshot({ sourceUrl, root });
+    const before = await readStatus(root);
+    const unlock = await lockRoot(root);
+    try {
+      expect(await generateSnapshot({ sourceUrl, root }).catch((e: unknown) => e)).toBeInstanceOf(SnapshotBusyError);
+      expect(await readStatus(root)).toEqual(before);
+    } finally {
+      await unlock();
+    }
   });
 });
