@@ -1,5 +1,8 @@
 import type { MetadataRoute } from 'next';
+import { THEMES } from '@/lib/content/themes';
+import { themePageCount } from '@/lib/public/queries';
 import { getAllCases, getIssues, getProvinceCounts } from '@/lib/public/read-model';
+import type { PublicCaseSummary } from '@/lib/public/types';
 import { absolute, paths } from '@/lib/public/urls';
 
 // Revalidated at least every minute; dropped at once on publish (lib/public/cache.ts).
@@ -17,5 +20,17 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     ...issues.map((i) => ({ url: absolute(paths.issue(i.number)), lastModified: i.publishedAt, priority: 0.8 })),
     ...cases.map((c) => ({ url: absolute(paths.case(c.caseId)), lastModified: c.publishedAt, priority: 0.7 })),
     ...provinces.map((p) => ({ url: absolute(paths.province(p.code)), lastModified: latest, priority: 0.4 })),
+    ...themePages(cases),
   ];
+}
+
+/** Every page of each theme that has cases, dated by the theme's latest publication. */
+function themePages(cases: PublicCaseSummary[]): MetadataRoute.Sitemap {
+  return THEMES.flatMap(({ name }) => {
+    const tagged = cases.filter((c) => c.tags.includes(name));
+    if (tagged.length === 0) return [];
+    // ISO timestamps in UTC order as strings do.
+    const lastModified = tagged.reduce((at, c) => (c.publishedAt > at ? c.publishedAt : at), tagged[0]!.publishedAt);
+    return Array.from({ length: themePageCount(tagged.length) }, (_, at) => ({ url: absolute(paths.theme(name, at + 1)), lastModified, priority: 0.4 }));
+  });
 }

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { processAlive } from '@/lib/ops/process-alive';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -25,15 +26,6 @@ export class DatabaseBusyError extends Error {
         `请先停止那个进程（例如开发服务器）再运行本命令，或设置 DATABASE_URL 改用 PostgreSQL。锁文件：${lockPath}`,
     );
     this.name = 'DatabaseBusyError';
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

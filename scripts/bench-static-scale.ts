@@ -62,7 +62,7 @@ async function prepare(db: Db, dataDir: string, size: ScaleSize): Promise<Prepar
   }
   const [{ top } = { top: 0 }] = await db.select({ top: max(issues.number) }).from(issues);
   const created = await createIssue(db, editor, { number: (top ?? 0) + 1, title: '社区养老服务专题', foreword: '本期在基准测试中发布，用来计时快照的增量更新。' });
-  if (!created.ok) throw new Error(`准备新的一期失败：${created.message}`);
+  if (!created.ok) throw new Error(`准备新的一期失败：${created.message}${created.fieldErrors ? ` ${JSON.stringify(created.fieldErrors)}` : ''}`);
   const caseIds: number[] = [];
   for (let k = 1; k <= CASES_PER_ISSUE; k++) caseIds.push(await approvedCase(db, editor, reviewer, created.issue.id, k));
   const [{ cases } = { cases: 0 }] = await db.select({ cases: count() }).from(publishedCases);
@@ -151,9 +151,19 @@ export async function runScale(o: ScaleOptions): Promise<number> {
   delete process.env.CASEBOOK_STATIC_DIR;
   process.env.CASEBOOK_DEMO_PASSWORD = crypto.randomBytes(12).toString('hex');
   const rows: ScaleRow[] = [];
-  for (const size of o.sizes) rows.push(await measureSize(size, o));
+  const failures: string[] = [];
+  // A size that fails does not cost the figures of the others.
+  for (const size of o.sizes) {
+    try {
+      rows.push(await measureSize(size, o));
+    } catch (error) {
+      failures.push(`${size === 'demo' ? '演示内容' : `${size} 个案例`}：${error instanceof Error ? error.message : String(error)}`);
+      console.log(`失败：${failures.at(-1)}`);
+    }
+  }
   console.log(`\n本机 ${os.cpus().length} 核；${o.db === 'pglite' ? 'PGlite' : 'PostgreSQL'}；生产服务器（${o.dist}/standalone）。\n`);
   console.log(formatScaleTable(rows));
   console.log(`\n${formatScaleTargets(rows)}`);
-  return 0;
+  if (failures.length > 0) console.log(`\n没有测完：\n  ${failures.join('\n  ')}`);
+  return failures.length > 0 ? 1 : 0;
 }

@@ -27,6 +27,7 @@ import { formatTable, formatVerdicts, PAGES, PAGE_LABELS, SERVER_LABELS, verdict
 import { runScale } from './bench-static-scale';
 import { parseSizes } from './bench/scale-table';
 import { createLoadDatabase } from './load/database';
+import { databaseOption, intOption } from './load/options';
 import { spawnGroup } from './load/process-group';
 import { ensureBuild, freePort, startServer } from './load/server';
 
@@ -47,15 +48,9 @@ function options() {
       sizes: { type: 'string', default: 'demo,1000,10000' },
     },
   });
-  const int = (name: string, v: string, min: number, max: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} 应为 ${min} 到 ${max} 的整数`);
-    return n;
-  };
-  const db: 'pglite' | 'postgres' | null = values.db === 'pglite' ? 'pglite' : values.db === 'postgres' ? 'postgres' : null;
-  if (!db) throw new Error('--db 只能是 pglite 或 postgres');
+  const db = databaseOption(values.db);
   return {
-    load: { seconds: int('seconds', values.seconds, 1, 600), warmupSeconds: int('warmup', values.warmup, 0, 60), connections: int('connections', values.connections, 1, 1000) } satisfies LoadOptions,
+    load: { seconds: intOption('seconds', values.seconds, 1, 600), warmupSeconds: intOption('warmup', values.warmup, 0, 60), connections: intOption('connections', values.connections, 1, 1000) } satisfies LoadOptions,
     dist: values.dist,
     build: values.build,
     keep: values.keep,

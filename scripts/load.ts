@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readActionIds, signIn } from './load/actions';
 import { createLoadDatabase } from './load/database';
+import { databaseOption, intOption } from './load/options';
 import { Desk, runEditor, runReviewer, type Session } from './load/editors';
 import { HttpClient, keepAliveAgent, setRequestTimeout } from './load/http';
 import { PublicationLog } from './load/publication-log';
@@ -40,23 +41,17 @@ function options() {
       keep: { type: 'boolean', default: false },
     },
   });
-  const int = (name: string, v: string, min: number, max: number) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} 应为 ${min} 到 ${max} 的整数`);
-    return n;
-  };
-  const db: 'pglite' | 'postgres' | null = values.db === 'pglite' ? 'pglite' : values.db === 'postgres' ? 'postgres' : null;
-  if (!db) throw new Error('--db 只能是 postgres 或 pglite');
-  const editors = int('editors', values.editors, 2, 100);
+  const db = databaseOption(values.db);
+  const editors = intOption('editors', values.editors, 2, 100);
   if (editors % 2 !== 0) throw new Error('--editors 应为偶数（每两位编辑共用一个案例）');
   return {
     db,
-    seconds: int('seconds', values.seconds, 5, 600),
-    readers: int('readers', values.readers, 1, 1000),
+    seconds: intOption('seconds', values.seconds, 5, 600),
+    readers: intOption('readers', values.readers, 1, 1000),
     editors,
-    publishEvery: int('publish-every', values['publish-every'], 500, 60_000),
-    think: int('think', values.think, 0, 10_000),
-    timeout: int('timeout', values.timeout, 5, 600),
+    publishEvery: intOption('publish-every', values['publish-every'], 500, 60_000),
+    think: intOption('think', values.think, 0, 10_000),
+    timeout: intOption('timeout', values.timeout, 5, 600),
     dist: values.dist,
     keep: values.keep,
   };

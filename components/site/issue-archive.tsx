@@ -14,7 +14,8 @@ export function IssueArchive({ issues, casesByIssue, withCases }: { issues: Publ
             <a href={paths.issue(issue.number)}>{issue.title}</a>
           </h3>
           <p className="muted small" style={{ margin: 0 }}>
-            <time dateTime={isoDateZh(issue.publishedAt)}>{formatDateZh(issue.publishedAt)}</time> · {issue.caseCount}个案例
+            <time dateTime={isoDateZh(issue.publishedAt)}>{formatDateZh(issue.publishedAt)}</time>
+            {` · ${issue.caseCount}个案例`}
           </p>
           {i < withCases ? (
             <ol className="archive__cases">

@@ -6,9 +6,10 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues } from '@/db/schema';
+import { THEMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { RELATED_SEPARATOR, type PublicationState, type SiteManifest } from '@/lib/static/site-manifest';
-import { iso, queryPublicationFingerprint, rankRelatedCases, RELATED_POOL } from './queries';
+import { iso, queryPublicationFingerprint, rankRelatedCases, RELATED_POOL, THEME_PAGE_SIZE, THEME_PREVIEW, themePageCount } from './queries';
 import { paths, siteUrl } from './urls';
 
 // The static snapshot's list of pages (GET /api/public/manifest, read by lib/static/generate.ts):
@@ -191,6 +192,7 @@ function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof
 
   const casesByIssue = new Map<number, CaseRow[]>();
   const casesByProvince = new Map<string, CaseRow[]>();
+  const casesByTheme = new Map<string, CaseRow[]>();
   const push = <K,>(map: Map<K, CaseRow[]>, key: K, c: CaseRow) => {
     const list = map.get(key);
     if (list) list.push(c);
@@ -199,6 +201,7 @@ function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof
   for (const c of cases) {
     push(casesByIssue, c.issueId, c);
     for (const p of c.provinces) push(casesByProvince, p, c);
+    for (const t of c.tags) push(casesByTheme, t, c);
   }
   const provinceCounts = [...casesByProvince.entries()].map(([code, list]) => [code, list.length]).sort();
   const issueNumbers = issues.map((i) => i.number);
@@ -206,8 +209,18 @@ function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof
   const related = relatedByCase(cases);
 
   const pages: Record<string, string> = {};
-  // Lists of everything: the home page, the archive, themes, feed and sitemap.
-  for (const url of [paths.home(), paths.issues(), paths.themes(), paths.feed(), '/sitemap.xml']) pages[url] = everything;
+  // Lists of everything: the home page, the archive, feed and sitemap.
+  for (const url of [paths.home(), paths.issues(), paths.feed(), '/sitemap.xml']) pages[url] = everything;
+  // The themes index shows each theme's count and newest few; a theme page shows one slice of the
+  // theme's list with its total and number of pages, so a case of one theme changes no other's pages.
+  const themed = THEMES.map(({ name }) => ({ name, list: casesByTheme.get(name) ?? [] }));
+  pages[paths.themes()] = fingerprint('themes', themed.map(({ name, list }) => [name, list.length, list.slice(0, THEME_PREVIEW).map(caseKey)]));
+  for (const { name, list } of themed) {
+    for (let page = 1; page <= themePageCount(list.length); page++) {
+      const slice = list.slice((page - 1) * THEME_PAGE_SIZE, page * THEME_PAGE_SIZE);
+      pages[paths.theme(name, page)] = fingerprint('theme', name, page, list.length, slice.map(caseKey));
+    }
+  }
   pages[paths.regions()] = fingerprint('regions', provinceCounts);
   pages[paths.search()] = fingerprint('search', issueNumbers, provinceCounts);
   pages['/about'] = fingerprint('about');

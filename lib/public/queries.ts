@@ -2,6 +2,7 @@ import 'server-only';
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues } from '@/db/schema';
+import { THEMES } from '@/lib/content/themes';
 import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
 
 // The public site's queries. They name only the published read model (published_issues,
@@ -157,10 +158,42 @@ export async function queryCaseCorrections(db: Db, caseId: number): Promise<Publ
   return rows.map((r) => ({ note: r.note, correctedAt: iso(r.correctedAt) }));
 }
 
-/** Every published case, newest issue first: archive lists, feed, sitemap, themes. */
+/** Every published case, newest issue first: the home page's lists, feed and sitemap. */
 export async function queryAllCases(db: Db): Promise<PublicCaseSummary[]> {
   const rows = await caseSelect(db).orderBy(desc(publishedIssues.number), asc(publishedCases.position));
   return rows.map((r) => withIso<PublicCaseSummary>(r));
+}
+
+/** A theme page lists this many cases; the themes index shows each theme's THEME_PREVIEW newest. */
+export const THEME_PAGE_SIZE = 50;
+export const THEME_PREVIEW = 6;
+
+/** How many pages a theme with `total` cases has: at least one, which says it has none yet. */
+export function themePageCount(total: number): number {
+  return Math.max(1, Math.ceil(total / THEME_PAGE_SIZE));
+}
+
+export interface ThemeCases {
+  total: number;
+  cases: PublicCaseSummary[];
+}
+
+/**
+ * One slice of a theme's cases in the site's order (newest issue first, then position) and how many
+ * it has in all. Both go through the GIN index on published_cases.tags.
+ */
+export async function queryThemeCases(db: Db, theme: string, offset: number, limit: number): Promise<ThemeCases> {
+  const tagged = arrayContains(publishedCases.tags, [theme]);
+  const rows = await caseSelect(db).where(tagged).orderBy(desc(publishedIssues.number), asc(publishedCases.position)).limit(limit).offset(offset);
+  const [total] = await db.select({ n: count() }).from(publishedCases).where(tagged);
+  return { total: Number(total?.n ?? 0), cases: rows.map((r) => withIso<PublicCaseSummary>(r)) };
+}
+
+/** Each theme's number of cases and its newest few, in the controlled list's order: the themes index. */
+export async function queryThemeOverview(db: Db): Promise<({ name: string; slug: string } & ThemeCases)[]> {
+  const out: ({ name: string; slug: string } & ThemeCases)[] = [];
+  for (const { name, slug } of THEMES) out.push({ name, slug, ...(await queryThemeCases(db, name, 0, THEME_PREVIEW)) });
+  return out;
 }
 
 /** Cases that name a place in the province, including cluster cases that name it among others. */

@@ -12,6 +12,8 @@ import {
   queryProvinceCounts,
   queryRelatedCases,
   queryRenumberedIssue,
+  queryThemeCases,
+  queryThemeOverview,
 } from './queries';
 import { searchPublishedCases } from './search';
 import type { PublicCase, SearchFilters, SearchResult } from './types';
@@ -30,6 +32,8 @@ export const getIssueCases = cachedRead('issue-cases', queryIssueCases, []);
 export const getAllCases = cachedRead('all-cases', queryAllCases, []);
 export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);
 export const getProvinceCounts = cachedRead('province-counts', queryProvinceCounts, []);
+export const getThemeCases = cachedRead('theme-cases', queryThemeCases, { total: 0, cases: [] });
+export const getThemeOverview = cachedRead('theme-overview', queryThemeOverview, []);
 const relatedById = cachedRead('related', async (db, caseId: number) => {
   const of = await queryCase(db, caseId);
   return of ? queryRelatedCases(db, of) : [];

@@ -1,3 +1,4 @@
+import { themeByName } from '@/lib/content/themes';
 import { searchPath } from '@/lib/search/query.mjs';
 
 // Public URLs. They are built from ids and issue numbers that never change meaning: a case keeps its
@@ -20,7 +21,12 @@ export const paths = {
   regions: () => '/regions',
   province: (code: string) => `/regions/${code}`,
   themes: () => '/themes',
-  theme: (name: string) => `/themes#${encodeURIComponent(name)}`,
+  /** A theme's page of cases (page 1 has no number); a tag that is no theme has no page, so the index. */
+  theme: (name: string, page = 1) => {
+    const theme = themeByName(name);
+    if (!theme) return '/themes';
+    return page > 1 ? `/themes/${theme.slug}/${page}` : `/themes/${theme.slug}`;
+  },
   search: searchPath,
   feed: () => '/feed.xml',
 };

@@ -16,7 +16,7 @@ import {
 import type { CaseContent } from '@/lib/content/model';
 import { documentTokens } from '@/lib/search/tokens';
 import { denormalizedColumns } from '@/lib/services/case-store';
-import { blockingFindings } from '@/lib/services/proofreading';
+import { errorsToCorrect } from '@/lib/services/proofreading';
 
 // The only code that writes the published read model. It runs inside the publish and unpublish
 // transactions of lib/services/publishing.ts and lib/services/corrections.ts, which decide *whether*
@@ -58,7 +58,7 @@ function publicColumns(content: CaseContent) {
 
 /** Blocking errors in a revision going public: what the admin lists as 待更正. */
 function publishedErrorCount(content: CaseContent, options: MaterializeOptions): number {
-  return options.gateChecked ? 0 : blockingFindings(content).length;
+  return options.gateChecked ? 0 : errorsToCorrect(content);
 }
 
 /**

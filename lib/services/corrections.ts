@@ -15,7 +15,7 @@ import { issueRefSchema } from '@/lib/validations/issue';
 import { writeAudit } from './audit';
 import { lockCaseForContent, revisionById } from './case-write';
 import { authorize, inTransaction, refuse } from './guard';
-import { blockingFindings } from './proofreading';
+import { errorsToCorrect } from './proofreading';
 import { proofreadingErrors } from './publish-gate';
 import { publicSiteChanged } from './publishing-log';
 import { ok, type Result } from './result';
@@ -236,7 +236,7 @@ export async function countUncheckedPublishedErrors(db: Db): Promise<number> {
     // Bookkeeping, not an edit: the row's version and updatedAt stay as they were.
     await db
       .update(cases)
-      .set({ publishedErrors: blockingFindings(r.content).length, updatedAt: sql`${cases.updatedAt}` })
+      .set({ publishedErrors: errorsToCorrect(r.content), updatedAt: sql`${cases.updatedAt}` })
       .where(and(eq(cases.id, r.id), isNull(cases.publishedErrors)));
   }
   return rows.length;

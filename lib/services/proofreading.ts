@@ -17,3 +17,8 @@ export function blockingFindings(content: CaseContent): string[] {
       return `${where}：${f.message}`;
     });
 }
+
+/** How many errors a published text has left to correct (待更正): what cases.published_errors holds. */
+export function errorsToCorrect(content: CaseContent): number {
+  return blockingFindings(content).length;
+}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { processAlive } from '@/lib/ops/process-alive';
 import { RELEASE_MANIFEST_FILE } from './paths';
 
 // The snapshot root on disk: ROOT/releases/<UTC time>-<random>/ each hold one whole site,
@@ -106,15 +107,6 @@ export class SnapshotBusyError extends Error {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** A lock on another host cannot be checked; after this long it is taken to be left over. */
 const FOREIGN_LOCK_MS = 30 * 60_000;
 
@@ -141,7 +133,7 @@ export async function lockRoot(root: string): Promise<() => Promise<void>> {
         // Unreadable: left over from a crash while writing it.
       }
       const local = holder.host === hostname();
-      const held = local ? holder.pid !== undefined && alive(holder.pid) : holder.at !== undefined && Date.now() - Date.parse(holder.at) < FOREIGN_LOCK_MS;
+      const held = local ? holder.pid !== undefined && processAlive(holder.pid) : holder.at !== undefined && Date.now() - Date.parse(holder.at) < FOREIGN_LOCK_MS;
       if (held) throw new SnapshotBusyError(`${local ? '' : `${holder.host} 上的`}进程 ${holder.pid ?? '未知'}`);
       await fs.rm(file, { force: true });
     }

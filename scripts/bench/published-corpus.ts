@@ -10,9 +10,20 @@ import { syntheticCase, syntheticSource } from './synthetic';
 // writer (materializeIssue), as the demo's own publication does. The workflow's checks are
 // skipped on purpose: this is bulk sample data for timing, not an editorial act.
 
+/** About as many as a real issue holds; more per issue only when issue numbers would run out. */
 export const CASES_PER_ISSUE = 10;
+/** Issue numbers end at 999 (lib/validations/common.ts); one is kept free for the issue a benchmark publishes. */
+const LAST_ISSUE_NUMBER = 998;
 const ISSUES_PER_TRANSACTION = 50;
 const DAY_MS = 86_400_000;
+
+/** How many issues, of how many cases each, hold `count` cases in the numbers from firstNumber on. */
+export function issuePlan(count: number, firstNumber: number): { perIssue: number; issueCount: number } {
+  const free = LAST_ISSUE_NUMBER - firstNumber + 1;
+  if (free < 1) throw new Error('期号已经用完，无法再加入样本期刊。');
+  const perIssue = Math.max(CASES_PER_ISSUE, Math.ceil(count / free));
+  return { perIssue, issueCount: Math.ceil(count / perIssue) };
+}
 
 export interface Staff {
   authorId: number;
@@ -24,7 +35,7 @@ export async function addPublishedCases(db: Db, count: number, staff: Staff, onP
   const source = syntheticSource(20_261_125);
   const [{ top } = { top: 0 }] = await db.select({ top: max(issues.number) }).from(issues);
   const firstNumber = (top ?? 0) + 1;
-  const issueCount = Math.ceil(count / CASES_PER_ISSUE);
+  const { perIssue, issueCount } = issuePlan(count, firstNumber);
   // Older than anything published for real, one day apart, so "newest first" has one answer.
   const firstDay = Date.now() - (issueCount + 1) * DAY_MS;
   let written = 0;
@@ -36,8 +47,8 @@ export async function addPublishedCases(db: Db, count: number, staff: Staff, onP
         .values(chunk.map((k) => ({ number: firstNumber + k, title: `第${firstNumber + k}期合成主题`, publishedAt: new Date(firstDay + k * DAY_MS) })))
         .returning({ id: issues.id });
       const contents = issueRows.flatMap((issue, j) => {
-        const size = Math.min(CASES_PER_ISSUE, count - (from + j) * CASES_PER_ISSUE);
-        return Array.from({ length: size }, (_, p) => ({ issueId: issue.id, position: p + 1, content: syntheticCase(source, written + j * CASES_PER_ISSUE + p) }));
+        const size = Math.min(perIssue, count - (from + j) * perIssue);
+        return Array.from({ length: size }, (_, p) => ({ issueId: issue.id, position: p + 1, content: syntheticCase(source, written + j * perIssue + p) }));
       });
       const caseRows = await tx
         .insert(cases)

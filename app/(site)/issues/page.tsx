@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
-import { IssueArchive, casesByIssue } from '@/components/site/issue-archive';
-import { getAllCases, getIssues } from '@/lib/public/read-model';
+import { IssueArchive } from '@/components/site/issue-archive';
+import { getIssueCases, getIssues } from '@/lib/public/read-model';
 import { paths } from '@/lib/public/urls';
 
 export const metadata: Metadata = {
@@ -11,9 +11,18 @@ export const metadata: Metadata = {
   openGraph: { type: 'website', title: '往期', url: paths.issues() },
 };
 
-/** Every published issue, newest first, each with its cases. */
+/**
+ * Issues that also list their cases' titles here. The rest show title, date and count: with a
+ * thousand issues, every title of every case would make a page of megabytes nobody can scan.
+ */
+const ARCHIVE_WITH_CASES = 3;
+
+/** Every published issue, newest first; the newest few with their cases. */
 export default async function IssuesPage() {
-  const [issues, cases] = await Promise.all([getIssues(), getAllCases()]);
+  const issues = await getIssues();
+  const listed = issues.slice(0, ARCHIVE_WITH_CASES);
+  const cases = await Promise.all(listed.map((i) => getIssueCases(i.issueId)));
+  const casesByIssue = new Map(listed.map((i, at) => [i.issueId, cases[at] ?? []]));
   return (
     <>
       <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { label: '往期' }]} />
@@ -21,7 +30,7 @@ export default async function IssuesPage() {
       {issues.length === 0 ? (
         <p className="notice">尚无已发布的期刊，敬请关注。</p>
       ) : (
-        <IssueArchive issues={issues} casesByIssue={casesByIssue(cases)} withCases={issues.length} />
+        <IssueArchive issues={issues} casesByIssue={casesByIssue} withCases={ARCHIVE_WITH_CASES} />
       )}
     </>
   );

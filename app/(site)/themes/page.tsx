@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { CaseList } from '@/components/site/case-list';
-import { THEME_NAMES } from '@/lib/content/themes';
-import { getAllCases } from '@/lib/public/read-model';
+import { getThemeOverview } from '@/lib/public/read-model';
 import { paths } from '@/lib/public/urls';
 
 export const metadata: Metadata = {
@@ -12,31 +11,39 @@ export const metadata: Metadata = {
   openGraph: { type: 'website', title: '按主题浏览', url: paths.themes() },
 };
 
+/** Every theme with its number of cases and its newest few; each theme's page lists the rest. */
 export default async function ThemesPage() {
-  const cases = await getAllCases();
-  const groups = THEME_NAMES.map((name) => ({ name, cases: cases.filter((c) => c.tags.includes(name)) }));
-  const withCases = groups.filter((g) => g.cases.length > 0);
-  const empty = groups.filter((g) => g.cases.length === 0);
+  const themes = await getThemeOverview();
+  const withCases = themes.filter((t) => t.total > 0);
+  const empty = themes.filter((t) => t.total === 0);
   return (
     <>
       <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { label: '主题' }]} />
       <h1>按主题浏览</h1>
       <ul className="theme-index" aria-label="主题索引">
-        {withCases.map((g) => (
-          <li key={g.name}>
-            <a className="tag" href={`#${encodeURIComponent(g.name)}`}>
-              {g.name}（{g.cases.length}）
-            </a>
+        {withCases.map((t) => (
+          <li key={t.name}>
+            <a className="tag" href={paths.theme(t.name)}>{`${t.name}（${t.total}）`}</a>
           </li>
         ))}
       </ul>
-      {withCases.map((g) => (
-        <section key={g.name} id={g.name} aria-labelledby={`theme-${g.name}`}>
-          <h2 id={`theme-${g.name}`}>{g.name}</h2>
-          <CaseList cases={g.cases} withIssue />
-        </section>
-      ))}
-      {empty.length > 0 ? <p className="muted small">暂无案例的主题：{empty.map((g) => g.name).join('、')}。</p> : null}
+      {withCases.map((t) => {
+        const headingId = `theme-${t.slug}`;
+        // The name as id keeps the old in-page addresses (/themes#义务教育) landing on the theme.
+        return (
+          <section key={t.name} id={t.name} aria-labelledby={headingId}>
+            <h2 id={headingId}>{t.name}</h2>
+            <CaseList cases={t.cases} withIssue />
+            <p>
+              <a href={paths.theme(t.name)}>
+                {`查看全部${t.total}个案例`}
+                <span className="visually-hidden">{`（${t.name}）`}</span>
+              </a>
+            </p>
+          </section>
+        );
+      })}
+      {empty.length > 0 ? <p className="muted small">暂无案例的主题：{empty.map((t) => t.name).join('、')}。</p> : null}
     </>
   );
 }

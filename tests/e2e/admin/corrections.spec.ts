@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from '../support/accounts';
+import { expect, test } from '@playwright/test';
+import { approveRevision, signedInPage, submitForReview } from '../support/editorial';
 import { adminCaseUrl } from '../support/find';
 
 // A demo case went out with figures lost from its profile: the admin says so (已发布（含待更正）, its
@@ -10,13 +10,6 @@ import { adminCaseUrl } from '../support/find';
 const TITLE = '吉林省公主岭市范家屯镇设立社区公共服务中心';
 const NOTE = '补充了范家屯镇的国土面积，删去了原文缺少数字的地区生产总值。';
 
-async function as(browser: Browser, role: 'editor' | 'reviewer'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, role);
-  await page.waitForURL(/\/admin/u);
-  return page;
-}
-
 /** 2026年11月30日: today in China, as the public site dates a correction. */
 function todayInChina(): string {
   return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date());
@@ -24,7 +17,7 @@ function todayInChina(): string {
 
 test('a published demo case with errors is corrected and the correction is published with a dated note', async ({ browser }) => {
   test.setTimeout(180_000);
-  const editor = await as(browser, 'editor');
+  const editor = await signedInPage(browser, 'editor');
 
   // The dashboard counts the cases to correct and leads to them, each marked 已发布（含待更正）.
   await editor.goto('/admin');
@@ -49,15 +42,12 @@ test('a published demo case with errors is corrected and the correction is publi
   await editor.getByRole('button', { name: '保存', exact: true }).click();
   await expect(editor.getByText(/已保存为第2版/u)).toBeVisible();
   await expect(findings.getByRole('heading', { name: /^校对/u })).toBeVisible();
-  await editor.getByRole('button', { name: '提交审核' }).click();
-  await expect(editor.getByText('已提交审核。')).toBeVisible();
+  await submitForReview(editor);
 
   // Another person approves it, then publishes the correction: a note is required.
-  const reviewer = await as(browser, 'reviewer');
+  const reviewer = await signedInPage(browser, 'reviewer');
   await reviewer.goto(`/admin/cases/${caseId}/review`);
-  await reviewer.getByRole('button', { name: '审核通过' }).click();
-  await reviewer.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '确认通过第2版' }).click();
-  await expect(reviewer.getByText('已审核通过。')).toBeVisible();
+  await approveRevision(reviewer, 2);
   const panel = reviewer.getByRole('region', { name: '更正', exact: true });
   await expect(panel).toContainText('公众看到的是第1版，第2版已审核通过');
   await panel.getByRole('button', { name: '发布更正' }).click();

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from '../support/accounts';
+import { expect, test } from '@playwright/test';
+import { approveRevision, createDraft, createIssueWithCase, publishIssueNow, signedInPage, startCase, submitForReview } from '../support/editorial';
 
 // The whole editorial path, as the people who do it: an editor writes and submits, a reviewer sends
 // it back with a comment, the editor fixes it, the reviewer approves and publishes, readers see it.
@@ -7,22 +7,12 @@ import { signIn } from '../support/accounts';
 const TITLE = '浙江省义乌市扩大随迁子女义务教育学位供给';
 const FIXED = '随迁子女在公办学校就读的比例达到95%，新增公办学位1.2万个。';
 
-async function as(browser: Browser, role: 'editor' | 'reviewer'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, role);
-  await page.waitForURL(/\/admin/u);
-  return page;
-}
-
 test('a case goes from draft to the public site through review', async ({ browser }) => {
   test.setTimeout(180_000);
-  const editor = await as(browser, 'editor');
+  const editor = await signedInPage(browser, 'editor');
 
   // The editor writes a case with a profile and three sections.
-  await editor.goto('/admin/cases/new');
-  await editor.getByLabel('标题', { exact: true }).fill(TITLE);
-  await editor.getByLabel('地区', { exact: true }).fill('义乌');
-  await editor.getByRole('button', { name: '浙江省金华市义乌市' }).click();
+  await startCase(editor, TITLE, '义乌', '浙江省金华市义乌市');
   await editor.getByLabel('义务教育').check();
   await editor.getByLabel('年份（年）').fill('2023');
   await editor.getByLabel('国土面积（平方公里）').fill('1105');
@@ -36,25 +26,14 @@ test('a case goes from draft to the public site through review', async ({ browse
   await editor.getByLabel('（二）主要成效正文').fill('随迁子女入学需求得到较好满足。');
   await editor.getByRole('button', { name: '添加“下一步考虑”' }).click();
   await editor.getByLabel('（三）下一步考虑正文').fill('继续优化学校布局，提高教育质量。');
-  await editor.getByRole('button', { name: '创建草稿' }).click();
-  await editor.waitForURL(/\/admin\/cases\/\d+/u);
-  const caseId = Number(/cases\/(\d+)/u.exec(editor.url())![1]);
-  await editor.getByRole('button', { name: '提交审核' }).click();
-  await expect(editor.getByText('已提交审核。')).toBeVisible();
+  const caseId = await createDraft(editor);
+  await submitForReview(editor);
 
   // The editor also prepares the issue it will appear in.
-  await editor.goto('/admin/issues');
-  await editor.getByLabel('期号').fill('9');
-  await editor.getByLabel('主题').fill('端到端测试专题');
-  await editor.getByRole('button', { name: '创建' }).click();
-  await editor.waitForURL(/\/admin\/issues\/\d+/u);
-  const issueUrl = editor.url();
-  await editor.getByLabel('加入案例').selectOption({ label: TITLE });
-  await editor.getByRole('button', { name: '加入本期' }).click();
-  await expect(editor.getByText('已加入本期，为典型做法之1。')).toBeVisible();
+  const issueUrl = await createIssueWithCase(editor, 9, '端到端测试专题', TITLE);
 
   // The reviewer comments on a section and requests changes.
-  const reviewer = await as(browser, 'reviewer');
+  const reviewer = await signedInPage(browser, 'reviewer');
   await reviewer.goto(`/admin/cases/${caseId}/review`);
   const outcomes = reviewer.getByRole('region', { name: '（二）主要成效的审核意见' });
   await outcomes.getByRole('button', { name: '添加意见' }).click();
@@ -77,19 +56,13 @@ test('a case goes from draft to the public site through review', async ({ browse
   await editor.getByLabel('（二）主要成效正文').fill(FIXED);
   await editor.getByRole('button', { name: '保存', exact: true }).click();
   await expect(editor.getByText(/已保存为第2版/u)).toBeVisible();
-  await editor.getByRole('button', { name: '提交审核' }).click();
-  await expect(editor.getByText('已提交审核。')).toBeVisible();
+  await submitForReview(editor);
 
   // The reviewer sees what changed, approves, and publishes the issue.
   await reviewer.goto(`/admin/cases/${caseId}/review`);
   await expect(reviewer.locator('ins', { hasText: '新增公办学位1.2万个' })).toBeVisible();
-  await reviewer.getByRole('button', { name: '审核通过' }).click();
-  await reviewer.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '确认通过第2版' }).click();
-  await expect(reviewer.getByText('已审核通过。')).toBeVisible();
-  await reviewer.goto(issueUrl);
-  await reviewer.getByRole('button', { name: '立即发布' }).click();
-  await reviewer.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click();
-  await expect(reviewer.getByText('已发布，读者现在可以看到本期。')).toBeVisible();
+  await approveRevision(reviewer, 2);
+  await publishIssueNow(reviewer, issueUrl);
 
   // Readers see it.
   const reader = await (await browser.newContext()).newPage();

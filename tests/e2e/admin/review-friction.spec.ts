@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from '../support/accounts';
+import { expect, test } from '@playwright/test';
+import { signedInPage, startCase } from '../support/editorial';
 
 // The small things that trip an editor or a reviewer: being told a case was created, seeing why
 // 提交审核 is disabled, comment boxes that open when wanted, a typed comment that is not lost when
@@ -10,21 +10,11 @@ const LOST_NUMBER = '全市城区常住人口万人，比上年增长。';
 const FIXED = '全市城区常住人口达到120万人，比上年增长3.5%。';
 const UNSENT = '请补充帮办代办服务覆盖的企业数量。';
 
-async function as(browser: Browser, role: 'editor' | 'reviewer' | 'admin'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, role);
-  await page.waitForURL(/\/admin/u);
-  return page;
-}
-
 test('an editor is told the case was created and why it cannot be submitted yet; a reviewer’s unsent comment goes out with the approval', async ({ browser }) => {
   test.setTimeout(150_000);
-  const editor = await as(browser, 'editor');
+  const editor = await signedInPage(browser, 'editor');
 
-  await editor.goto('/admin/cases/new');
-  await editor.getByLabel('标题', { exact: true }).fill(TITLE);
-  await editor.getByLabel('地区', { exact: true }).fill('义乌');
-  await editor.getByRole('button', { name: '浙江省金华市义乌市' }).click();
+  await startCase(editor, TITLE, '义乌', '浙江省金华市义乌市');
   await editor.getByLabel(/本案例有结构化概况/u).uncheck();
   await editor.getByLabel('导语', { exact: true }).fill('义乌市为方便企业开办，推行帮办代办服务。');
   await editor.getByLabel('（一）主要做法正文').fill('一是建立联合审批机制，压缩审批时限。二是推行帮办代办服务。');
@@ -51,7 +41,7 @@ test('an editor is told the case was created and why it cannot be submitted yet;
   await submit.click();
   await expect(editor.getByText('已提交审核。')).toBeVisible();
 
-  const reviewer = await as(browser, 'reviewer');
+  const reviewer = await signedInPage(browser, 'reviewer');
   await reviewer.goto(`${caseUrl}/review`);
 
   // Comment boxes open on demand: none is open until asked for, and the section is named as its heading reads.
@@ -78,7 +68,7 @@ test('an editor is told the case was created and why it cannot be submitted yet;
 });
 
 test('the admin sidebar runs to the bottom of a long page and keeps the account block in view', async ({ browser }) => {
-  const admin = await as(browser, 'admin');
+  const admin = await signedInPage(browser, 'admin');
   // A short window makes the audit log longer than the screen, as it is on any busy day.
   await admin.setViewportSize({ width: 1280, height: 420 });
   await admin.goto('/admin/audit');

@@ -31,6 +31,7 @@ test('a reader goes from the home page to an issue, a case, a search and a regio
   expect(jsonLd['@type']).toBe('Article');
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', '浙江省义乌市向随迁子女扩大义务教育学位供给');
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/cases\/\d+$/u);
+  await expect(page.locator('.meta').getByRole('link', { name: '义务教育', exact: true })).toHaveAttribute('href', '/themes/compulsory-education');
   await expectAccessible(page);
 
   await page.getByRole('search').first().getByRole('searchbox').fill('公积金');
@@ -53,6 +54,13 @@ test('a reader goes from the home page to an issue, a case, a search and a regio
 test('the themes page and the 404 page are in Chinese and accessible', async ({ page }) => {
   await page.goto('/themes');
   await expect(page.getByRole('heading', { level: 1, name: '按主题浏览' })).toBeVisible();
+  await expectAccessible(page);
+  // The index shows each theme's newest cases; its own page lists all of them.
+  await page.getByRole('link', { name: /^查看全部\d+个案例\s*（义务教育）$/u }).click();
+  await expect(page).toHaveURL(/\/themes\/compulsory-education$/u);
+  await expect(page.getByRole('heading', { level: 1, name: '义务教育' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '浙江省义乌市向随迁子女扩大义务教育学位供给' })).toBeVisible();
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/themes\/compulsory-education$/u);
   await expectAccessible(page);
   const missing = await page.goto('/cases/999999');
   expect(missing?.status()).toBe(404);

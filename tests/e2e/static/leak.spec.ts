@@ -7,14 +7,15 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateSnapshot } from '@/lib/static/generate';
 import { REDIRECTS_CONF_FILE } from '@/lib/static/paths';
-import { PUBLISHED, UNPUBLISHED } from './leak-markers';
+import { PUBLISHED, PUBLISHED_CASES, PUBLISHED_NOTE, UNPUBLISHED, UNPUBLISHED_CASES, UNPUBLISHED_ISSUE_NUMBERS } from '../../integration/public/leak-markers';
 import { releaseFiles, serveRelease } from './release-files';
 
 // Nothing unpublished in any file of the snapshot: the public leak test's states (a draft, a case
 // in review, one sent back, an approved but unpublished one, a withdrawn issue, a scheduled one, an
-// unpublished new revision of a published case, an unpublished issue edit), made through the real
-// services in a fresh database that a second production server serves; then the snapshot of that
-// server is searched byte by byte, and through its own search page.
+// unpublished new revision of a published case, an unpublished issue edit, 更正说明 refused or
+// withdrawn beside one that is published), made through the real services in a fresh database that
+// a second production server serves; then the snapshot of that server is searched byte by byte, and
+// through its own search page.
 
 test.describe.configure({ mode: 'serial' });
 
@@ -82,15 +83,21 @@ test('no file of the snapshot holds an unpublished marker', () => {
 test('every published marker is in the snapshot', () => {
   const files = everyFile();
   for (const marker of PUBLISHED) expect(files.some((f) => f.bytes.includes(Buffer.from(marker))), marker).toBe(true);
-  for (const marker of ['mkpubone', 'mkpubtwo', 'mkpubthree']) expect(fs.readFileSync(path.join(release(), 'cases', String(ids[marker]), 'index.html'), 'utf8')).toContain(marker);
+  for (const marker of PUBLISHED_CASES) expect(fs.readFileSync(path.join(release(), 'cases', String(ids[marker]), 'index.html'), 'utf8')).toContain(marker);
+});
+
+test('has the published 更正说明 on its case page and in its case document', () => {
+  expect(fs.readFileSync(path.join(release(), 'cases', String(ids.mkpubone), 'index.html'), 'utf8')).toContain(PUBLISHED_NOTE);
+  const document = JSON.parse(fs.readFileSync(path.join(release(), 'api', 'public', 'cases', `${ids.mkpubone}.json`), 'utf8')) as { corrections: { note: string }[] };
+  expect(document.corrections.map((c) => c.note)).toEqual([PUBLISHED_NOTE]);
 });
 
 test('has no page for an unpublished case or issue, and forwards the renumbered issue', () => {
-  for (const marker of ['mkdraft', 'mkreview', 'mkchanges', 'mkapproved', 'mkloose', 'mkwithdrawn', 'mkscheduled']) {
+  for (const marker of UNPUBLISHED_CASES) {
     expect(fs.existsSync(path.join(release(), 'cases', String(ids[marker]))), marker).toBe(false);
     expect(fs.existsSync(path.join(release(), 'api', 'public', 'cases', `${ids[marker]}.json`)), marker).toBe(false);
   }
-  for (const n of [2, 3, 4, 8]) expect(fs.existsSync(path.join(release(), 'issues', String(n))), `issue ${n}`).toBe(false);
+  for (const n of UNPUBLISHED_ISSUE_NUMBERS) expect(fs.existsSync(path.join(release(), 'issues', String(n))), `issue ${n}`).toBe(false);
   expect(fs.readFileSync(path.join(release(), 'issues', '9', 'index.html'), 'utf8')).toContain('url=/issues/1');
   const conf = fs.readFileSync(path.join(release(), REDIRECTS_CONF_FILE), 'utf8');
   expect(conf).toContain('location = /issues/9 { return 301 /issues/1; }');
@@ -100,7 +107,7 @@ test('has no page for an unpublished case or issue, and forwards the renumbered 
 test("the snapshot's own search finds the published markers and none of the unpublished ones", async ({ page }) => {
   const snapshot = await serveRelease(release());
   try {
-    for (const marker of ['mkpubone', 'mkpubtwo', 'mkpubthree']) {
+    for (const marker of PUBLISHED_CASES) {
       await page.goto(`${snapshot.origin}/search?q=${marker}`);
       await expect(page.getByRole('status')).toContainText('共找到1个案例');
     }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_STATIC_DIR } from '../../../playwright.config';
-import { signIn } from '../support/accounts';
+import { approveRevision, createDraft, createIssueWithCase, publishIssueNow, signedInPage, startCase, submitForReview } from '../support/editorial';
 
 // Publishing in the admin updates the static snapshot by itself (the e2e server runs with
 // CASEBOOK_STATIC_DIR): a reviewer publishes an issue, and within seconds the snapshot's current
@@ -15,13 +15,6 @@ const ISSUE_NUMBER = 47;
 /** The issue's promise: one issue's publish reflected in the snapshot within 10 seconds. */
 const REFLECTED_MS = 10_000;
 
-async function as(browser: Browser, role: 'editor' | 'reviewer'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, role);
-  await page.waitForURL(/\/admin/u);
-  return page;
-}
-
 const current = (rel: string) => path.join(E2E_STATIC_DIR, 'current', rel);
 const readCurrent = (rel: string) => {
   try {
@@ -31,54 +24,38 @@ const readCurrent = (rel: string) => {
   }
 };
 
+/** Waits, within the promised time, until `probe` sees what is expected of the current release; returns how long it took. */
+async function reflected(probe: () => unknown[], expected: unknown[]): Promise<number> {
+  const start = Date.now();
+  await expect.poll(probe, { timeout: REFLECTED_MS, intervals: [100] }).toEqual(expected);
+  return Date.now() - start;
+}
+
 test('a publish and an unpublish in the admin reach the static snapshot within seconds', async ({ browser }) => {
   test.setTimeout(180_000);
-  const editor = await as(browser, 'editor');
+  const editor = await signedInPage(browser, 'editor');
 
   // The editor writes a case and puts it in a new issue.
-  await editor.goto('/admin/cases/new');
-  await editor.getByLabel('标题', { exact: true }).fill(TITLE);
-  await editor.getByLabel('地区', { exact: true }).fill('湖州');
-  await editor.getByRole('button', { name: '浙江省湖州市', exact: true }).click();
+  await startCase(editor, TITLE, '湖州', '浙江省湖州市');
   await editor.getByLabel('义务教育').check();
   await editor.getByLabel('（一）主要做法正文').fill('一是推动城区优质学校与乡村学校结对，共享师资和课程。二是统一教学管理和考核评价。');
   await editor.getByLabel('（二）主要成效正文').fill('乡村学校教学质量明显提升，学生就近入学意愿增强。');
-  await editor.getByRole('button', { name: '创建草稿' }).click();
-  await editor.waitForURL(/\/admin\/cases\/\d+/u);
-  const caseId = Number(/cases\/(\d+)/u.exec(editor.url())![1]);
-  await editor.getByRole('button', { name: '提交审核' }).click();
-  await expect(editor.getByText('已提交审核。')).toBeVisible();
-  await editor.goto('/admin/issues');
-  await editor.getByLabel('期号').fill(String(ISSUE_NUMBER));
-  await editor.getByLabel('主题').fill(MARKER);
-  await editor.getByRole('button', { name: '创建' }).click();
-  await editor.waitForURL(/\/admin\/issues\/\d+/u);
-  const issueUrl = editor.url();
-  await editor.getByLabel('加入案例').selectOption({ label: TITLE });
-  await editor.getByRole('button', { name: '加入本期' }).click();
-  await expect(editor.getByText('已加入本期，为典型做法之1。')).toBeVisible();
+  const caseId = await createDraft(editor);
+  await submitForReview(editor);
+  const issueUrl = await createIssueWithCase(editor, ISSUE_NUMBER, MARKER, TITLE);
 
   // The reviewer approves and publishes.
-  const reviewer = await as(browser, 'reviewer');
+  const reviewer = await signedInPage(browser, 'reviewer');
   await reviewer.goto(`/admin/cases/${caseId}/review`);
-  await reviewer.getByRole('button', { name: '审核通过' }).click();
-  await reviewer.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '确认通过第1版' }).click();
-  await expect(reviewer.getByText('已审核通过。')).toBeVisible();
-  await reviewer.goto(issueUrl);
-  await reviewer.getByRole('button', { name: '立即发布' }).click();
-  await reviewer.getByRole('dialog').getByRole('button', { name: '确认立即发布' }).click();
-  await expect(reviewer.getByText('已发布，读者现在可以看到本期。')).toBeVisible();
-  const published = Date.now();
+  await approveRevision(reviewer, 1);
+  await publishIssueNow(reviewer, issueUrl);
 
   // The snapshot follows, in the background.
-  await expect
-    .poll(() => [readCurrent(`issues/${ISSUE_NUMBER}/index.html`)?.includes(MARKER), readCurrent(`cases/${caseId}/index.html`)?.includes(TITLE), readCurrent('index.html')?.includes(MARKER)], {
-      timeout: REFLECTED_MS,
-      intervals: [100],
-    })
-    .toEqual([true, true, true]);
-  console.log(`publish reflected in the snapshot after ${Date.now() - published} ms`);
-  expect(readCurrent(`issues/${ISSUE_NUMBER}/index.html`)).not.toContain('self.__next_f');
+  const issuePage = `issues/${ISSUE_NUMBER}/index.html`;
+  const casePage = `cases/${caseId}/index.html`;
+  const publishedMs = await reflected(() => [readCurrent(issuePage)?.includes(MARKER), readCurrent(casePage)?.includes(TITLE), readCurrent('index.html')?.includes(MARKER)], [true, true, true]);
+  console.log(`publish reflected in the snapshot after ${publishedMs} ms`);
+  expect(readCurrent(issuePage)).not.toContain('self.__next_f');
 
   // The dashboard says when it was made and how many pages it has.
   await reviewer.goto('/admin');
@@ -89,12 +66,6 @@ test('a publish and an unpublish in the admin reach the static snapshot within s
   await reviewer.getByRole('button', { name: '撤回发布' }).click();
   await reviewer.getByRole('dialog').getByRole('button', { name: '确认撤回' }).click();
   await expect(reviewer.getByText('已撤回发布，公众网站不再显示本期。')).toBeVisible();
-  const withdrawn = Date.now();
-  await expect
-    .poll(() => [readCurrent(`issues/${ISSUE_NUMBER}/index.html`), readCurrent(`cases/${caseId}/index.html`), readCurrent('index.html')?.includes(MARKER)], {
-      timeout: REFLECTED_MS,
-      intervals: [100],
-    })
-    .toEqual([null, null, false]);
-  console.log(`unpublish reflected in the snapshot after ${Date.now() - withdrawn} ms`);
+  const withdrawnMs = await reflected(() => [readCurrent(issuePage), readCurrent(casePage), readCurrent('index.html')?.includes(MARKER)], [null, null, false]);
+  console.log(`unpublish reflected in the snapshot after ${withdrawnMs} ms`);
 });

@@ -1,5 +1,7 @@
 // Visits every public route by calling the pages, metadata, route handlers and API exactly as
 // Next.js would, and collects everything they would send. Used by the leak test.
+import { notFoundMetadata } from '@/components/site/not-found-page';
+import { THEMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { renderText } from './render';
 
@@ -9,10 +11,12 @@ function digestOf(error: unknown): string {
   return typeof error === 'object' && error !== null && 'digest' in error ? String((error as { digest: unknown }).digest) : '';
 }
 
-/** Runs a page or metadata function; Next's notFound()/redirect() become statuses. */
+/** Runs a page or metadata function; Next's notFound()/redirect() and the not-found metadata become statuses. */
 export async function visit(run: () => unknown): Promise<Outcome> {
   try {
     const value = await run();
+    // Public pages answer a missing or unpublished address with the not-found page's own metadata.
+    if (value === notFoundMetadata) return { status: 404 };
     const text = isResponse(value) ? await value.text() : typeof value === 'object' && value !== null && !('$$typeof' in value) ? JSON.stringify(value) : await renderText(value);
     return { status: 200, text };
   } catch (error) {
@@ -42,6 +46,8 @@ export async function crawlPublicSite(input: { issueNumbers: number[]; caseIds: 
   const regions = await import('@/app/(site)/regions/page');
   const province = await import('@/app/(site)/regions/[code]/page');
   const themes = await import('@/app/(site)/themes/page');
+  const themePage = await import('@/app/(site)/themes/[slug]/page');
+  const themePaged = await import('@/app/(site)/themes/[slug]/[page]/page');
   const search = await import('@/app/(site)/search/page');
   const feed = await import('@/app/feed.xml/route');
   const sitemap = await import('@/app/sitemap');
@@ -59,6 +65,12 @@ export async function crawlPublicSite(input: { issueNumbers: number[]; caseIds: 
   await add('/ (metadata)', () => home.metadata);
   await add('/regions', () => regions.default());
   await add('/themes', () => themes.default());
+  // Every theme's first page, and its second (a 404 unless the theme has more than a page of cases).
+  for (const { slug } of THEMES) {
+    await add(`/themes/${slug}`, () => themePage.default(params({ slug })));
+    await add(`/themes/${slug} (metadata)`, () => themePage.generateMetadata(params({ slug })));
+    await add(`/themes/${slug}/2`, () => themePaged.default(params({ slug, page: '2' })));
+  }
   for (const p of listProvinces()) {
     await add(`/regions/${p.code}`, () => province.default(params({ code: p.code })));
     await add(`/regions/${p.code} (metadata)`, () => province.generateMetadata(params({ code: p.code })));

@@ -1,102 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import {
-  addCase,
-  correctCase,
-  createIssue,
-  createStaff,
-  markedContent,
-  publishIssue,
-  refusedCorrection,
-  reviseCase,
-  reviseIssue,
-  scheduleIssueAt,
-  unpublishIssue,
-} from './content';
 import { crawlPublicSite, type Outcome } from './crawl';
+import { PUBLISHED, PUBLISHED_CASES, PUBLISHED_NOTE, UNPUBLISHED, UNPUBLISHED_CASES, UNPUBLISHED_ISSUE_NUMBERS } from './leak-markers';
+import { seedLeakStates } from './leak-states';
 
 // The public site must not show anything unpublished, through any route. Content is put in every
-// state a case or issue can reach through the newsroom's own services, each with its own marker;
-// then every public route is visited (pages, their metadata, search with the markers as queries,
-// feed, sitemap, robots, JSON API).
+// state a case, an issue or a 更正说明 can reach through the newsroom's own services, each with its
+// own marker (./leak-states.ts); then every public route is visited (pages, their metadata, search
+// with the markers as queries, feed, sitemap, robots, JSON API).
 
 const holder = vi.hoisted(() => ({ database: undefined as Database | undefined }));
 vi.mock('@/db', () => ({ getDb: async () => holder.database!.db }));
 // Outside a Next.js server there is no cache to read through: call the reads directly.
 vi.mock('next/cache', () => ({ unstable_cache: <F>(fn: F) => fn, revalidateTag: () => {} }));
 
-const PUBLISHED = ['mkpubone', 'mkpubtwo', 'mkpubthree', 'mkpubissue', 'mkpubnote'];
-const UNPUBLISHED = [
-  'mkdraft',
-  'mkreview',
-  'mkchanges',
-  'mkapproved',
-  'mkloose',
-  'mkissuedraft',
-  'mkwithdrawn',
-  'mkscheduled',
-  'mknewrevision',
-  'mkapprovedrevision',
-  'mkissueedit',
-  // 更正说明 that must never reach readers: refused (bad note, or a revision not approved) and withdrawn.
-  'mknoterefused',
-  'mknotedraft',
-  'mknotewithdrawn',
-];
-
 describe(`public site leak test (${testTarget})`, () => {
   let pages: Map<string, Outcome>;
-  const ids: Record<string, number> = {};
+  let ids: Record<string, number>;
 
   beforeAll(async () => {
     holder.database = await createTestDatabase();
-    const { db } = holder.database;
-    const staff = await createStaff(db);
-
-    // Published as 第九期, then renumbered and published again: 9 stays as a redirect to 1.
-    const published = await createIssue(db, staff, 9, '公开的一期 mkpubissue', '编者按 mkpubissue');
-    ids.mkpubone = await addCase(db, staff, markedContent('mkpubone'), published, 'approved');
-    ids.mkpubtwo = await addCase(db, staff, markedContent('mkpubtwo', { regions: ['320614'] }), published, 'approved');
-    ids.mkpubthree = await addCase(db, staff, markedContent('mkpubthree'), published, 'approved');
-    await publishIssue(db, staff, published);
-    await reviseIssue(db, staff, published, { number: 1 });
-    await publishIssue(db, staff, published);
-    // A correction published with its 更正说明: the note is public with the corrected text.
-    await correctCase(db, staff, ids.mkpubone, markedContent('mkpubone', { lead: '更正后补充的导语。' }), '更正说明 mkpubnote：补充了导语。');
-    // After publication, not published again: a working draft of one case, an approved new revision
-    // of another, and a new theme and foreword for the issue.
-    await reviseCase(db, staff, ids.mkpubtwo, markedContent('mknewrevision'));
-    await reviseCase(db, staff, ids.mkpubthree, markedContent('mkapprovedrevision'), 'approved');
-    // Notes for those two that are refused: a draft cannot be published, nor a note with a control
-    // character or past the length limit. None of them may be kept anywhere the public can see.
-    await refusedCorrection(db, staff, ids.mkpubtwo, '更正说明 mknotedraft');
-    await refusedCorrection(db, staff, ids.mkpubthree, '更正说明 mknoterefused\u0007');
-    await refusedCorrection(db, staff, ids.mkpubthree, `更正说明 mknoterefused ${'很长'.repeat(120)}`);
-    await reviseIssue(db, staff, published, { title: '改过的主题 mkissueedit', foreword: '改过的编者按 mkissueedit' });
-
-    const draftIssue = await createIssue(db, staff, 2, '未发布的一期 mkissuedraft', '编者按 mkissuedraft');
-    ids.mkdraft = await addCase(db, staff, markedContent('mkdraft', { regions: ['440300'] }), draftIssue, 'draft');
-    ids.mkreview = await addCase(db, staff, markedContent('mkreview', { regions: ['440300'] }), draftIssue, 'in_review');
-    ids.mkchanges = await addCase(db, staff, markedContent('mkchanges', { regions: ['440300'] }), draftIssue, 'changes_requested');
-    ids.mkapproved = await addCase(db, staff, markedContent('mkapproved', { regions: ['440300'] }), draftIssue, 'approved');
-    ids.mkloose = await addCase(db, staff, markedContent('mkloose', { regions: ['440300'] }), null, 'approved');
-
-    // Published as 第八期, renumbered to 第三期 and published again, then withdrawn: the old number's
-    // redirect still exists but leads to nothing public.
-    const withdrawn = await createIssue(db, staff, 8, '撤回的一期 mkwithdrawn');
-    ids.mkwithdrawn = await addCase(db, staff, markedContent('mkwithdrawn', { regions: ['440300'] }), withdrawn, 'approved');
-    await publishIssue(db, staff, withdrawn);
-    // Its correction was public while it was; withdrawn with the issue, it must go with it.
-    await correctCase(db, staff, ids.mkwithdrawn, markedContent('mkwithdrawn', { regions: ['440300'], lead: '更正后的导语。' }), '更正说明 mknotewithdrawn');
-    await reviseIssue(db, staff, withdrawn, { number: 3 });
-    await publishIssue(db, staff, withdrawn);
-    await unpublishIssue(db, staff, withdrawn);
-
-    const scheduled = await createIssue(db, staff, 4, '定时发布的一期 mkscheduled');
-    ids.mkscheduled = await addCase(db, staff, markedContent('mkscheduled', { regions: ['440300'] }), scheduled, 'approved');
-    await scheduleIssueAt(db, staff, scheduled, new Date(Date.now() + 24 * 3600_000));
-
+    ids = await seedLeakStates(holder.database.db);
     pages = await crawlPublicSite({ issueNumbers: [1, 2, 3, 4, 8, 9], caseIds: Object.values(ids), queries: [...PUBLISHED, ...UNPUBLISHED, '住房公积金'] });
   });
   afterAll(async () => {
@@ -133,13 +58,13 @@ describe(`public site leak test (${testTarget})`, () => {
   });
 
   it('answers 404, not 403, for every unpublished case and issue, in pages, metadata and API alike', () => {
-    for (const marker of ['mkdraft', 'mkreview', 'mkchanges', 'mkapproved', 'mkloose', 'mkwithdrawn', 'mkscheduled']) {
+    for (const marker of UNPUBLISHED_CASES) {
       const id = ids[marker]!;
       expect(pages.get(`/cases/${id}`)?.status, marker).toBe(404);
       expect(pages.get(`/cases/${id} (metadata)`)?.status, marker).toBe(404);
       expect(pages.get(`/api/public/cases/${id}`)?.status, marker).toBe(404);
     }
-    for (const n of [2, 3, 4, 8]) {
+    for (const n of UNPUBLISHED_ISSUE_NUMBERS) {
       expect(pages.get(`/issues/${n}`)?.status).toBe(404);
       expect(pages.get(`/api/public/issues/${n}`)?.status).toBe(404);
     }
@@ -159,7 +84,7 @@ describe(`public site leak test (${testTarget})`, () => {
     expect(page?.status === 200 && page.text.includes('更正：')).toBe(true);
     const api = pages.get(`/api/public/cases/${ids.mkpubone}`);
     const corrections = api?.status === 200 ? (JSON.parse(api.text) as { corrections: { note: string; date: string }[] }).corrections : [];
-    expect(corrections.map((c) => c.note)).toEqual(['更正说明 mkpubnote：补充了导语。']);
+    expect(corrections.map((c) => c.note)).toEqual([PUBLISHED_NOTE]);
     expect(corrections[0]?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
   });
 
@@ -174,7 +99,7 @@ describe(`public site leak test (${testTarget})`, () => {
   });
 
   it('finds published cases by their markers and nothing by unpublished ones', () => {
-    for (const m of PUBLISHED.slice(0, 3)) {
+    for (const m of PUBLISHED_CASES) {
       const res = pages.get(`/api/public/search?q=${m}`);
       expect(res?.status === 200 && (JSON.parse(res.text) as { total: number }).total).toBe(1);
     }
@@ -187,7 +112,7 @@ describe(`public site leak test (${testTarget})`, () => {
     // A query that every marked case matches finds exactly the published ones.
     const all = pages.get('/api/public/search?q=住房公积金');
     const titles = all?.status === 200 ? (JSON.parse(all.text) as { hits: { title: string }[] }).hits.map((h) => h.title.split(' ')[0]) : [];
-    expect(titles.sort()).toEqual(['mkpubone', 'mkpubthree', 'mkpubtwo']);
+    expect(titles.sort()).toEqual([...PUBLISHED_CASES].sort());
     expect(everything().length).toBeGreaterThan(0);
   });
 });

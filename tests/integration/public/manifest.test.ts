@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
+import { THEMES } from '@/lib/content/themes';
 import { buildSiteManifest } from '@/lib/public/manifest';
 import { listProvinces } from '@/lib/regions';
 import type { SiteManifest } from '@/lib/static/site-manifest';
@@ -61,6 +62,8 @@ describe(`site manifest (${testTarget})`, () => {
       `/cases/${ids.housing}`,
       `/api/public/cases/${ids.housing}`,
       ...listProvinces().map((p) => `/regions/${p.code}`),
+      // Every theme has its page, with cases or not; none has enough cases here for a second one.
+      ...THEMES.map((t) => `/themes/${t.slug}`),
     ];
     expect(Object.keys(before.pages).sort()).toEqual(expected.sort());
   });
@@ -90,11 +93,11 @@ describe(`site manifest (${testTarget})`, () => {
     expect(after.pages[`/cases/${added}`]).toBeDefined();
     expect(after.pages['/issues/2']).toBeDefined();
     // Listings, the previous issue's 下一期 link, and the education case's 相关案例 all show the new case.
-    for (const url of ['/', '/issues', '/themes', '/feed.xml', '/sitemap.xml', '/regions', '/search', '/api/public/issues', '/regions/320000', '/issues/1', `/cases/${ids.education}`]) {
+    for (const url of ['/', '/issues', '/themes', '/themes/compulsory-education', '/feed.xml', '/sitemap.xml', '/regions', '/search', '/api/public/issues', '/regions/320000', '/issues/1', `/cases/${ids.education}`]) {
       expect(changed(url), url).toBe(true);
     }
-    // Nothing the housing case's page shows changed; the about page and unrelated provinces neither.
-    for (const url of [`/cases/${ids.housing}`, `/api/public/cases/${ids.housing}`, `/api/public/cases/${ids.education}`, '/api/public/issues/1', '/about', '/robots.txt', '/regions/440000', '/regions/110000']) {
+    // Nothing the housing case's page shows changed; the about page, unrelated provinces and themes neither.
+    for (const url of [`/cases/${ids.housing}`, `/api/public/cases/${ids.housing}`, `/api/public/cases/${ids.education}`, '/api/public/issues/1', '/about', '/robots.txt', '/regions/440000', '/regions/110000', '/themes/housing-security']) {
       expect(changed(url), url).toBe(false);
     }
     before = after;

@@ -1,78 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import { rowsOf, type Database, type Schema } from '@/db/client';
-import { createBlankDatabase } from '../support/blank-db';
+import { rowsOf, type Database } from '@/db/client';
+import { firstRow, migrateAcross } from '../support/migrate-across';
 import { testTarget } from '../support/test-db';
 
 // A database that already holds revisions when the contributors migration arrives: every existing
 // revision must come out carrying its author, and revisions that had been approved must count as
 // reviewed, or an upgrade would leave rows the new code cannot read (or wrongly lets authors approve).
-const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
 const BEFORE = '0002_sod_contributors';
-
-/** The committed migrations up to (not including) the contributors one, as their own folder. */
-function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-migrations-'));
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const stop = journal.entries.findIndex((e) => e.tag === tag);
-  expect(stop).toBeGreaterThan(0);
-  const entries = journal.entries.slice(0, stop);
-  fs.mkdirSync(path.join(dir, 'meta'));
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
-
-async function migrateTo(database: Database, folder: string): Promise<void> {
-  if (database.kind === 'pglite') await migratePglite(database.db as PgliteDatabase<Schema>, { migrationsFolder: folder });
-  else await migratePostgres(database.db as PostgresJsDatabase<Schema>, { migrationsFolder: folder });
-}
 
 describe(`contributors migration on existing data (${testTarget})`, () => {
   let database: Database;
-  let oldFolder: string;
   const ids = { author: 0, other: 0, reviewer: 0, caseId: 0, approvedAt: '' };
 
   beforeAll(async () => {
-    database = await createBlankDatabase();
-    oldFolder = migrationsBefore(BEFORE);
-    await migrateTo(database, oldFolder);
-    const { db } = database;
-    const one = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query))[0]!;
-    const user = async (name: string, role: string) =>
-      (await one<{ id: number }>(sql`insert into users (email, name, role, password_hash) values (${`${name}@example.test`}, ${name}, ${role}, 'x') returning id`)).id;
-    ids.author = await user('author', 'editor');
-    ids.other = await user('other', 'editor');
-    ids.reviewer = await user('reviewer', 'reviewer');
-    ids.caseId = (
-      await one<{ id: number }>(
-        sql`insert into cases (created_by_id, updated_by_id, title, search_vector) values (${ids.author}, ${ids.author}, '旧案例', to_tsvector('simple', '旧案例')) returning id`,
-      )
-    ).id;
-    const revision = async (n: number, authorId: number) =>
-      (await one<{ id: number }>(sql`insert into case_revisions (case_id, number, author_id, content) values (${ids.caseId}, ${n}, ${authorId}, '{}'::jsonb) returning id`)).id;
-    await revision(1, ids.author);
-    const second = await revision(2, ids.other);
-    const third = await revision(3, ids.author);
-    // Revision 1 was approved through the workflow (the audit trail says so); revision 2 is the one
-    // the public sees, with no trail entry (content published by an older version); 3 is a draft.
-    const at = await one<{ at: string }>(
-      sql`insert into audit_log (actor_id, action, target_type, target_id, after) values (${ids.reviewer}, 'case.approve', 'case', ${String(ids.caseId)}, ${JSON.stringify({ version: 3, status: 'approved', revision: 1 })}::jsonb) returning at::text as at`,
-    );
-    ids.approvedAt = at.at;
-    await db.execute(sql`update cases set current_revision_id = ${third}, published_revision_id = ${second} where id = ${ids.caseId}`);
-    await migrateTo(database, MIGRATIONS);
+    database = await migrateAcross(BEFORE, async (db) => {
+      const one = <T>(query: ReturnType<typeof sql>) => firstRow<T>(db, query);
+      const user = async (name: string, role: string) =>
+        (await one<{ id: number }>(sql`insert into users (email, name, role, password_hash) values (${`${name}@example.test`}, ${name}, ${role}, 'x') returning id`)).id;
+      ids.author = await user('author', 'editor');
+      ids.other = await user('other', 'editor');
+      ids.reviewer = await user('reviewer', 'reviewer');
+      ids.caseId = (
+        await one<{ id: number }>(
+          sql`insert into cases (created_by_id, updated_by_id, title, search_vector) values (${ids.author}, ${ids.author}, '旧案例', to_tsvector('simple', '旧案例')) returning id`,
+        )
+      ).id;
+      const revision = async (n: number, authorId: number) =>
+        (await one<{ id: number }>(sql`insert into case_revisions (case_id, number, author_id, content) values (${ids.caseId}, ${n}, ${authorId}, '{}'::jsonb) returning id`)).id;
+      await revision(1, ids.author);
+      const second = await revision(2, ids.other);
+      const third = await revision(3, ids.author);
+      // Revision 1 was approved through the workflow (the audit trail says so); revision 2 is the one
+      // the public sees, with no trail entry (content published by an older version); 3 is a draft.
+      const at = await one<{ at: string }>(
+        sql`insert into audit_log (actor_id, action, target_type, target_id, after) values (${ids.reviewer}, 'case.approve', 'case', ${String(ids.caseId)}, ${JSON.stringify({ version: 3, status: 'approved', revision: 1 })}::jsonb) returning at::text as at`,
+      );
+      ids.approvedAt = at.at;
+      await db.execute(sql`update cases set current_revision_id = ${third}, published_revision_id = ${second} where id = ${ids.caseId}`);
+    });
   });
   afterAll(async () => {
     await database?.close();
-    if (oldFolder) fs.rmSync(oldFolder, { recursive: true, force: true });
   });
 
   it('gives every existing revision its author as its only contributor', async () => {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { CaseBody } from '@/components/site/case-body';
 import { CaseList } from '@/components/site/case-list';
 import { FactsCard } from '@/components/site/facts-card';
 import { JsonLd } from '@/components/site/json-ld';
+import { NotFoundPage, notFoundMetadata } from '@/components/site/not-found-page';
 import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { THEME_NAMES } from '@/lib/content/themes';
@@ -22,11 +22,9 @@ export function generateStaticParams(): { id: string }[] {
 }
 
 /** Unpublished and unknown cases alike are a plain 404: nothing confirms that a draft exists. */
-async function load(raw: string): Promise<PublicCase> {
+async function load(raw: string): Promise<PublicCase | null> {
   const id = parseId(raw);
-  const found = id === null ? null : await getCase(id);
-  if (!found) notFound();
-  return found;
+  return id === null ? null : getCase(id);
 }
 
 function summaryOf(c: PublicCase): string {
@@ -37,6 +35,7 @@ function summaryOf(c: PublicCase): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const c = await load((await params).id);
+  if (!c) return notFoundMetadata;
   const description = summaryOf(c);
   const url = paths.case(c.caseId);
   return {
@@ -51,6 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const c = await load((await params).id);
+  if (!c) return <NotFoundPage />;
   const [siblings, related, corrections] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c), getCaseCorrections(c.caseId)]);
   const at = siblings.findIndex((s) => s.caseId === c.caseId);
   const prev = at > 0 ? siblings[at - 1] : undefined;

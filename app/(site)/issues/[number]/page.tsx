@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { CaseList } from '@/components/site/case-list';
 import { IssueChart } from '@/components/site/issue-chart';
 import { JsonLd } from '@/components/site/json-ld';
+import { NotFoundPage, notFoundMetadata } from '@/components/site/not-found-page';
 import { Paragraphs } from '@/components/site/paragraphs';
 import { issueLabel } from '@/lib/content/numerals';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
@@ -18,19 +19,21 @@ export function generateStaticParams(): { number: string }[] {
   return [];
 }
 
+/** The published issue, or null for a 404 (unknown and unpublished alike). */
 async function load(raw: string) {
   const number = parseId(raw);
-  if (number === null) notFound();
+  if (number === null) return null;
   const issue = await getIssueByNumber(number);
   if (issue) return issue;
   // A published link must survive renumbering: the old number answers with a permanent redirect.
   const moved = await getRenumberedIssue(number);
   if (moved !== null) permanentRedirect(paths.issue(moved));
-  notFound();
+  return null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await load((await params).number);
+  if (!issue) return notFoundMetadata;
   const title = `${issueLabel(issue.number)}：${issue.title}`;
   const description = issue.foreword.trim().slice(0, 120) || `${title}，收录${issue.caseCount}个典型做法：${issue.cases.map((c) => c.title).join('；')}`.slice(0, 160);
   const url = paths.issue(issue.number);
@@ -45,6 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IssuePage({ params }: Props) {
   const issue = await load((await params).number);
+  if (!issue) return <NotFoundPage />;
   const issues = await getIssues();
   const index = issues.findIndex((i) => i.issueId === issue.issueId);
   const newer = index > 0 ? issues[index - 1] : undefined;

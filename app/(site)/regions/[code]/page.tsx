@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { CaseList } from '@/components/site/case-list';
+import { NotFoundPage, notFoundMetadata } from '@/components/site/not-found-page';
 import { provinceName } from '@/lib/public/format';
 import { getProvinceCases } from '@/lib/public/read-model';
 import { paths } from '@/lib/public/urls';
@@ -13,19 +13,20 @@ export function generateStaticParams(): { code: string }[] {
   return [];
 }
 
-function provinceOr404(code: string): string {
-  if (!listProvinces().some((p) => p.code === code)) notFound();
-  return code;
+function isProvince(code: string): boolean {
+  return listProvinces().some((p) => p.code === code);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const code = provinceOr404((await params).code);
+  const { code } = await params;
+  if (!isProvince(code)) return notFoundMetadata;
   const title = `${provinceName(code)}的案例`;
   return { title, description: `${provinceName(code)}已发布的新型城镇化典型做法案例。`, alternates: { canonical: paths.province(code) }, openGraph: { title, url: paths.province(code) } };
 }
 
 export default async function ProvincePage({ params }: Props) {
-  const code = provinceOr404((await params).code);
+  const { code } = await params;
+  if (!isProvince(code)) return <NotFoundPage />;
   const cases = await getProvinceCases(code);
   return (
     <>
