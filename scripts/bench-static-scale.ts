@@ -28,6 +28,7 @@ import { SNAPSHOT_ROUTES } from './bench/snapshot-pages';
 import { callAction, readActionIds, signIn } from './load/actions';
 import { createLoadDatabase } from './load/database';
 import { HttpClient, keepAliveAgent } from './load/http';
+import { removeOnExit } from './load/process-group';
 import { ensureBuild, startServer } from './load/server';
 import { actorByEmail, approvedCase } from './load/setup';
 
@@ -93,6 +94,7 @@ async function measureSize(size: ScaleSize, o: ScaleOptions): Promise<ScaleRow> 
   const dataDir = path.join(ROOT, '.data', `bench-static-scale-${process.pid}`);
   const database = await createLoadDatabase(o.db, dataDir, 'BENCH_DATABASE_URL');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-scale-'));
+  const forget = o.keep ? () => {} : removeOnExit(work, dataDir);
   const snapshotRoot = path.join(work, 'snapshot');
   let stopServer: (() => Promise<void>) | undefined;
   try {
@@ -141,6 +143,7 @@ async function measureSize(size: ScaleSize, o: ScaleOptions): Promise<ScaleRow> 
     else {
       fs.rmSync(work, { recursive: true, force: true });
       await database.remove();
+      forget();
     }
   }
 }

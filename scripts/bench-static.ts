@@ -28,7 +28,7 @@ import { runScale } from './bench-static-scale';
 import { parseSizes } from './bench/scale-table';
 import { createLoadDatabase } from './load/database';
 import { databaseOption, intOption } from './load/options';
-import { spawnGroup } from './load/process-group';
+import { removeOnExit, spawnGroup } from './load/process-group';
 import { ensureBuild, freePort, startServer } from './load/server';
 
 const ROOT = process.cwd();
@@ -89,6 +89,7 @@ async function benchServing(o: ReturnType<typeof options>): Promise<number> {
   // nginx started by root serves through workers running as an unprivileged user: they must be able to read the snapshot.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-static-'));
   fs.chmodSync(work, 0o755);
+  const forget = o.keep ? () => {} : removeOnExit(work, dataDir);
   const stops: (() => Promise<void>)[] = [];
   try {
     console.log(`启动生产服务器（${o.dist}/standalone，PGlite，演示内容）……`);
@@ -137,6 +138,7 @@ async function benchServing(o: ReturnType<typeof options>): Promise<number> {
     else {
       fs.rmSync(work, { recursive: true, force: true });
       await database.remove();
+      forget();
     }
   }
 }

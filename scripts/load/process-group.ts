@@ -1,8 +1,9 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
+import fs from 'node:fs';
 
 // Servers the load and benchmark scripts start run in their own process group, so that stopping
 // one stops everything it started (npm, tsx and Next all fork), and none outlives the script even
-// when it is interrupted or crashes.
+// when it is interrupted or crashes; nor do the scripts' temporary folders.
 
 const running = new Set<number>();
 
@@ -63,4 +64,13 @@ export function spawnGroup(command: string, args: readonly string[], options: Om
       clearTimeout(timer);
     },
   };
+}
+
+/** Deletes these folders if the script is interrupted before it removes them itself; call the result once it has. */
+export function removeOnExit(...dirs: string[]): () => void {
+  const remove = () => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', remove);
+  return () => process.off('exit', remove);
 }

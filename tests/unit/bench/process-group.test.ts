@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnGroup, type ProcessGroup } from '@/scripts/load/process-group';
+
+const MODULE = path.join(process.cwd(), 'scripts', 'load', 'process-group.ts');
 
 // The benchmark and load scripts start servers that fork (npm, tsx, Next, nginx's workers); stopping
 // one must leave none of its processes behind, even one that ignores the polite signal.
@@ -62,5 +65,29 @@ describe('a process group', () => {
     await group.exited;
     expect(group.exitCode()).not.toBeNull();
     await group.stop();
+  });
+});
+
+describe('temporary folders of an interrupted benchmark', () => {
+  /** Runs a script that makes a folder, registers it, then does `then`; returns whether the folder is left. */
+  function leftAfter(then: string): boolean {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-exit-'));
+    dirs.push(dir);
+    const target = path.join(dir, 'work');
+    const script = path.join(dir, 'script.ts');
+    fs.writeFileSync(
+      script,
+      `import fs from 'node:fs';\nimport { removeOnExit } from ${JSON.stringify(MODULE)};\nfs.mkdirSync(${JSON.stringify(target)});\nconst forget = removeOnExit(${JSON.stringify(target)});\n${then}\nsetTimeout(() => {}, 5_000);\n`,
+    );
+    spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd(), stdio: 'ignore', timeout: 20_000 });
+    return fs.existsSync(target);
+  }
+
+  it('are deleted when the script is stopped with SIGTERM before it cleans up', () => {
+    expect(leftAfter("process.kill(process.pid, 'SIGTERM');")).toBe(false);
+  });
+
+  it('are left alone once the script has cleaned up itself (e.g. kept with --keep)', () => {
+    expect(leftAfter('forget(); process.exit(0);')).toBe(true);
   });
 });
