@@ -5,15 +5,8 @@
 import { endsWithAny, isClauseEnd, isDigit, isHan, isNumber } from './chars';
 import { COUNTERS, OBJECT_COUNTERS } from './lexicon';
 import type { Hit } from './types';
-import { missingNumberMessage } from './units';
+import { missingNumberHit as hit } from './units';
 
-const hit = (offset: number, length: number, unit: string): Hit => ({
-  rule: 'missing-number',
-  severity: 'error',
-  offset,
-  length,
-  message: missingNumberMessage(unit),
-});
 
 const isMagnitude = (c: string | undefined): boolean => c !== undefined && '万亿千百十多余'.includes(c);
 

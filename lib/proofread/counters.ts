@@ -5,7 +5,7 @@
 // side ("增加个义务教育阶段学位"). A counter inside a dictionary word (受益人, 名为, 个个) is not.
 import { endsWithAny, indexBefore, isClauseEnd, isClauseStart, isHan, isNumber } from './chars';
 import { COUNTERS, COUNT_VERBS, QUANTITY_CUES, WEAK_AFTER } from './lexicon';
-import { missingNumberMessage } from './units';
+import { missingNumberHit as hit } from './units';
 import type { Hit } from './types';
 import { insideWord, wordAt, wordSpans } from './words';
 
@@ -34,9 +34,6 @@ function endsWithPersonNoun(text: string, end: number): boolean {
   return text[end - 1] === '人' && prev !== undefined && isHan(prev) && COUNTERS['人']!.before.includes(prev);
 }
 
-function hit(offset: number, length: number, counter: string): Hit {
-  return { rule: 'missing-number', severity: 'error', offset, length, message: missingNumberMessage(counter) };
-}
 
 /** A count ends at text[k]: at a clause end, or before a second counter in brackets ("来访（862）件（次）"). */
 function endsCount(text: string, k: number): boolean {

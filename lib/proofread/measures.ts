@@ -5,7 +5,7 @@
 import { endsWithAny, isClauseEnd, isClauseStart, numeralRunStart, runHasNumber } from './chars';
 import { CHANGE_VERBS, QUANTITY_CUES } from './lexicon';
 import type { Hit } from './types';
-import { missingNumberMessage } from './units';
+import { missingNumberHit } from './units';
 import { insideWord } from './words';
 
 interface Measure {
@@ -76,13 +76,7 @@ export function checkMeasures(text: string): Hit[] {
       if (cueOnly && !cued && !run.includes('多')) continue;
       // 小时 in 小时候 is caught above; other dictionary words holding the unit are left alone.
       if (!cued && run === '' && insideWord(text, i, unit.length)) continue;
-      out.push({
-        rule: 'missing-number',
-        severity: 'error',
-        offset: start,
-        length: i - start + unit.length,
-        message: missingNumberMessage(run + unit),
-      });
+      out.push(missingNumberHit(start, i - start + unit.length, run + unit));
     }
   }
   return out;

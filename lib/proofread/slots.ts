@@ -13,15 +13,8 @@ import { countedSlot } from './counted';
 import { opensWeakWord } from './counters';
 import { COUNTERS, COUNT_VERBS, OBJECT_COUNTERS, PERSON_GROUPS, PEOPLE_MODIFIERS } from './lexicon';
 import type { Hit } from './types';
-import { missingNumberMessage } from './units';
+import { missingNumberHit as hit } from './units';
 
-const hit = (offset: number, length: number, unit: string): Hit => ({
-  rule: 'missing-number',
-  severity: 'error',
-  offset,
-  length,
-  message: missingNumberMessage(unit),
-});
 
 /**
  * Nouns that open with a character the counter makes a word with (家中, 户农) yet are what it

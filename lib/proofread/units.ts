@@ -8,7 +8,8 @@ import { inPlaceName, insideWord } from './words';
 export const missingNumberMessage = (unit: string): string =>
   `「${unit}」前缺少数字：数字很可能在复制粘贴时丢失，发布前必须补全。`;
 
-const hit = (offset: number, length: number, unit: string, severity: Hit['severity'] = 'error'): Hit => ({
+/** The missing-number finding every rule reports; a warning is for a place an estimate may stand. */
+export const missingNumberHit = (offset: number, length: number, unit: string, severity: Hit['severity'] = 'error'): Hit => ({
   rule: 'missing-number',
   severity,
   offset,
@@ -105,7 +106,7 @@ function checkStrictUnits(text: string, out: Hit[]): void {
       if (start === i && before !== undefined && allow.includes(before)) continue;
       // 万/亿 without a number is reported once, by the magnitude rule.
       if (/[万亿]/u.test(text.slice(start, i))) continue;
-      out.push(hit(i, unit.length, unit));
+      out.push(missingNumberHit(i, unit.length, unit));
     }
   }
 }
@@ -124,7 +125,7 @@ function checkTimeUnits(text: string, out: Hit[]): void {
       const orphanApprox = run.includes('多');
       const bareCount =
         !NOUN_LIKE_TIME_UNITS.has(unit) && end && !'每按总'.includes(text[start - 1] ?? '');
-      if (cue !== null || orphanApprox || bareCount) out.push(hit(start, i - start + unit.length, unit));
+      if (cue !== null || orphanApprox || bareCount) out.push(missingNumberHit(start, i - start + unit.length, unit));
     }
   }
 }
@@ -221,11 +222,11 @@ function checkMagnitudes(text: string, out: Hit[]): void {
     // 突破（260）万人 lost its figure; a bare 突破万亿元大关 or 破万 may be a round figure.
     const roundFigure = round !== null && !(round === '突破' && unit !== '' && !text.startsWith('大关', k));
     if (scale && !classOrRate) {
-      out.push(hit(from, k - from, label, 'warning'));
+      out.push(missingNumberHit(from, k - from, label, 'warning'));
     } else if (roundFigure && !endsWithAny(text, i, ['超过'])) {
-      out.push(hit(from, k - from, label, 'warning'));
+      out.push(missingNumberHit(from, k - from, label, 'warning'));
     } else if (!classOrRate && (unit !== '' || people || cue !== null || p === '多' || yearOf || bounded || isClauseEnd(text[k]))) {
-      out.push(hit(from, k - from, label));
+      out.push(missingNumberHit(from, k - from, label));
     }
     i = k - 1;
   }
@@ -260,7 +261,7 @@ function checkCurrencies(text: string, out: Hit[]): void {
       // 折合港元约4800亿元 names the currency of a figure that follows; a figure ends its clause.
       const after = i + unit.length;
       const ends = isClauseEnd(text[after]) || ['以上', '以下', '左右'].some((w) => text.startsWith(w, after));
-      if (ends && endsWithAny(text, i, CURRENCY_CUES) !== null) out.push(hit(i, unit.length, unit));
+      if (ends && endsWithAny(text, i, CURRENCY_CUES) !== null) out.push(missingNumberHit(i, unit.length, unit));
     }
   }
 }
@@ -271,18 +272,18 @@ function checkYuan(text: string, out: Hit[]): void {
     if (YUAN_AFTER.includes(text[i + 1] ?? '\u0000')) continue;
     // "分别达到41536元、（21870）元": a member of a list of sums lost its figure.
     if (p === '、') {
-      out.push(hit(i, 1, '元'));
+      out.push(missingNumberHit(i, 1, '元'));
       continue;
     }
     const verb = p === '加' && JIA_VERBS.includes(text[i - 2] ?? '');
     if (p !== undefined && YUAN_BEFORE.includes(p) && listMemberLost(text, i)) {
-      out.push(hit(i, 1, '元'));
+      out.push(missingNumberHit(i, 1, '元'));
       continue;
     }
     if (!isHan(p) || statesNumber(text, i - 1) || (p !== '数' && YUAN_BEFORE.includes(p!) && !verb) || p === '万' || p === '亿') continue;
     // 广元市, 庆元县, 元氏县: a place name; 单元格-like words the dictionary knows.
     if (inPlaceName(text, i) || insideWord(text, i)) continue;
-    out.push(hit(i, 1, '元'));
+    out.push(missingNumberHit(i, 1, '元'));
   }
 }
 
@@ -301,7 +302,7 @@ function checkOrphanYu(text: string, out: Hit[]): void {
     let k = i + 1;
     while (k < text.length && /[万亿]/u.test(text[k]!)) k++;
     const tail = MAGNITUDE_UNITS.find((u) => u !== '余' && text.startsWith(u, k)) ?? '';
-    out.push(hit(i, k - i + tail.length, text.slice(i, k + tail.length)));
+    out.push(missingNumberHit(i, k - i + tail.length, text.slice(i, k + tail.length)));
   }
 }
 
@@ -315,18 +316,18 @@ function checkAge(text: string, out: Hit[]): void {
     const opens = isClauseStart(p) && p !== '“' && p !== '「' && text[i + 1] !== '）' && text[i + 1] !== ')';
     const closesRange = p !== undefined && '—–~～-'.includes(p) && isNumber(text[i - 2]);
     if (opens || closesRange) {
-      out.push(hit(i, 1, '岁'));
+      out.push(missingNumberHit(i, 1, '岁'));
       continue;
     }
     if (!isHan(p) || isNumber(p) || '万年虚守辞压多周岁'.includes(p!)) continue;
-    out.push(hit(i, 1, '岁'));
+    out.push(missingNumberHit(i, 1, '岁'));
   }
 }
 
 /** Rankings: "中国制造业500强企业" without its 500 reads "制造业强企业". */
 function checkRankings(text: string, out: Hit[]): void {
   for (const m of text.matchAll(/(?<=业)强(?=企业|中|榜|名单|排行)/gu)) {
-    out.push({ ...hit(m.index, 1, '强'), message: '「强」前缺少名次数字（如「500强」），发布前必须补全。' });
+    out.push({ ...missingNumberHit(m.index, 1, '强'), message: '「强」前缺少名次数字（如「500强」），发布前必须补全。' });
   }
 }
 
