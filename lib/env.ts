@@ -17,6 +17,37 @@ const siteUrl = z
   .transform((value) => (value === '' ? undefined : value.replace(/\/+$/u, '')))
   .optional();
 
+/** smtp://user:pass@host:587 or smtps://…; the credentials stay in the address, so no message repeats it. */
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '' && !url.hash;
+}
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '' || isSmtpUrl(value),
+    'CASEBOOK_SMTP_URL 必须是 smtp:// 或 smtps:// 开头的邮件服务器地址，例如 smtps://用户名:密码@smtp.example.gov.cn:465；' +
+      '用户名或密码中的 @ : / 要写成 %40 %3A %2F',
+  )
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+// An address, or a name and an address (案例期刊 <casebook@example.gov.cn>); one line, so no header can be smuggled in.
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/u;
+
+const mailFrom = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '' || MAIL_FROM.test(value),
+    'CASEBOOK_MAIL_FROM 必须是一个邮箱地址，或“名称 <邮箱地址>”，例如 案例期刊 <casebook@example.gov.cn>',
+  )
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -37,6 +68,11 @@ const envSchema = z.object({
     .default(0),
   CASEBOOK_SITE_URL: siteUrl,
   NEXTAUTH_URL: siteUrl,
+  // Email for 待办 notifications (lib/notify): unset, none is sent; in-app notifications always are.
+  CASEBOOK_SMTP_URL: smtpUrl,
+  CASEBOOK_MAIL_FROM: mailFrom,
+  // PDF editions after each publish (lib/services/pdf-editions.ts): on unless set to 0.
+  CASEBOOK_PDF_EDITIONS: z.enum(['0', '1'], { error: 'CASEBOOK_PDF_EDITIONS 只能是 0（不生成 PDF 版）或 1（生成，默认）' }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

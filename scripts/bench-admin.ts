@@ -2,10 +2,8 @@
 // temporary database on the PostgreSQL server when DATABASE_URL is set) and prints the median and
 // p95 server time of the admin cases list: a filter + sort + page, and a two-character search.
 // BENCH_CASES overrides the count (e.g. for a quick run); BENCH_SKIP_PGLITE=1 runs PostgreSQL only.
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { openDatabase, type Database } from '@/db/client';
+import type { Database } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { cases, issues, users } from '@/db/schema';
 import { listCasesPage } from '@/lib/admin/case-list';
@@ -16,6 +14,7 @@ import { THEME_NAMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { documentTokens, queryTsquery } from '@/lib/search/tokens';
 import { rng, seedSentences } from './bench/synthetic';
+import { benchOnBothDatabases } from './bench/both-databases';
 import { runCli } from './cli';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
@@ -60,10 +59,13 @@ async function seed(database: Database): Promise<Actor> {
         issueFill.set(issueId, position);
       }
       const author = pick(staff).id;
+      const status = pick(CASE_STATUSES);
       return {
         issueId,
         position,
-        status: pick(CASE_STATUSES),
+        status,
+        // A case in review waits at a stage (a CHECK holds the two together).
+        reviewStage: status === 'in_review' ? 1 + (i % 3) : null,
         createdById: author,
         updatedById: author,
         lastReviewerId: rand() < 0.5 ? pick(staff).id : null,
@@ -120,36 +122,4 @@ async function benchmark(name: string, database: Database): Promise<void> {
   }
 }
 
-runCli(async () => {
-  if (!process.env.BENCH_SKIP_PGLITE) {
-    const pglite = await openDatabase({ memory: true });
-    try {
-      await benchmark('PGlite', pglite);
-    } finally {
-      await pglite.close();
-    }
-  }
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.log('\n未设置 DATABASE_URL，跳过 PostgreSQL。');
-    return 0;
-  }
-  const name = `casebook_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const pg = await openDatabase({ url: target.toString() });
-    try {
-      await benchmark('PostgreSQL', pg);
-    } finally {
-      await pg.close();
-    }
-  } finally {
-    if (process.env.BENCH_KEEP) console.log(`保留数据库 ${name}（BENCH_KEEP）`);
-    else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-  return 0;
-});
+runCli(() => benchOnBothDatabases(benchmark));

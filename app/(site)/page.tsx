@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { CaseList } from '@/components/site/case-list';
 import { IssueArchive, casesByIssue } from '@/components/site/issue-archive';
 import { JsonLd } from '@/components/site/json-ld';
-import { issueLabel } from '@/lib/content/numerals';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
 import { getAllCases, getIssues } from '@/lib/public/read-model';
 import { SITE_DESCRIPTION, SITE_NAME, paths, siteUrl } from '@/lib/public/urls';
@@ -35,7 +34,7 @@ export default async function HomePage() {
       <JsonLd data={{ '@context': 'https://schema.org', '@type': 'Periodical', name: SITE_NAME, url: siteUrl(), inLanguage: 'zh-CN', description: SITE_DESCRIPTION }} />
       <h1 className="visually-hidden">{SITE_NAME}</h1>
       <section className="lead-issue" aria-labelledby="latest-title">
-        <p className="kicker">最新一期 · {issueLabel(latest.number)}</p>
+        <p className="kicker">最新一期 · {latest.label}</p>
         <div className="lead-issue__head">
           <h2 id="latest-title" style={{ margin: '0.25rem 0' }}>
             <a href={paths.issue(latest.number)} style={{ color: 'inherit', textDecoration: 'none' }}>
@@ -48,7 +47,7 @@ export default async function HomePage() {
         </div>
         <CaseList cases={byIssue.get(latest.issueId) ?? []} />
         <p style={{ marginTop: '1rem' }}>
-          <a href={paths.issue(latest.number)}>阅读{issueLabel(latest.number)}全文</a>
+          <a href={paths.issue(latest.number)}>阅读{latest.shortLabel}全文</a>
         </p>
       </section>
 

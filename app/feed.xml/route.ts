@@ -1,4 +1,4 @@
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { caseLabel } from '@/lib/content/numerals';
 import { placeLabel } from '@/lib/public/format';
 import { getAllCases } from '@/lib/public/read-model';
 import { SITE_DESCRIPTION, SITE_NAME, absolute, paths } from '@/lib/public/urls';
@@ -25,7 +25,7 @@ export async function GET() {
     <id>${xml(absolute(paths.case(c.caseId)))}</id>
     <published>${c.publishedAt}</published>
     <updated>${c.publishedAt}</updated>
-    <summary>${xml(`${issueLabel(c.issueNumber)}：${c.issueTitle} · ${caseLabel(c.position)} · ${placeLabel(c.regions)}`)}</summary>
+    <summary>${xml(`${c.issueLabel}：${c.issueTitle} · ${caseLabel(c.position)} · ${placeLabel(c.regions)}`)}</summary>
 ${c.tags.map((t) => `    <category term="${xml(t)}"/>`).join('\n')}
   </entry>`,
   );

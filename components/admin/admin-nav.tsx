@@ -5,6 +5,8 @@ import { usePathname } from 'next/navigation';
 export interface NavItem {
   href: string;
   label: string;
+  /** A count beside the label (the 待办), with what it counts said in words for screen readers. */
+  badge?: { text: string; description: string };
 }
 
 /** The admin's main navigation; the current section is marked for sight and for screen readers. */
@@ -17,6 +19,15 @@ export function AdminNav({ items }: { items: NavItem[] }) {
         <li key={item.href}>
           <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
             {item.label}
+            {item.badge ? (
+              <>
+                {' '}
+                <span className="a-badge badge-in_review" aria-hidden="true">
+                  {item.badge.text}
+                </span>
+                <span className="sr-only">（{item.badge.description}）</span>
+              </>
+            ) : null}
           </Link>
         </li>
       ))}

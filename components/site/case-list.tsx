@@ -1,4 +1,4 @@
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { caseLabel } from '@/lib/content/numerals';
 import { placeLabel } from '@/lib/public/format';
 import type { PublicCaseSummary } from '@/lib/public/types';
 import { paths } from '@/lib/public/urls';
@@ -10,11 +10,11 @@ import { paths } from '@/lib/public/urls';
 export function CaseList({ cases, withIssue = false }: { cases: PublicCaseSummary[]; withIssue?: boolean }) {
   if (cases.length === 0) return <p className="muted">暂无案例。</p>;
   return (
-    <ol className="case-list">
+    <ol className={withIssue ? 'case-list case-list--cross' : 'case-list'}>
       {cases.map((c) => (
         <li key={c.caseId} className="case-list__item">
           <span className="case-list__label">
-            {withIssue ? `${issueLabel(c.issueNumber)} · ` : ''}
+            {withIssue ? `${c.issueShortLabel} · ` : ''}
             {caseLabel(c.position)}
           </span>
           <a className="case-list__title" href={paths.case(c.caseId)}>

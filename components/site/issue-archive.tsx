@@ -1,4 +1,3 @@
-import { issueLabel } from '@/lib/content/numerals';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
 import type { PublicCaseSummary, PublicIssueSummary } from '@/lib/public/types';
 import { paths } from '@/lib/public/urls';
@@ -9,7 +8,7 @@ export function IssueArchive({ issues, casesByIssue, withCases }: { issues: Publ
     <ol className="archive">
       {issues.map((issue, i) => (
         <li key={issue.issueId} className="archive__item">
-          <p className="kicker">{issueLabel(issue.number)}</p>
+          <p className="kicker">{issue.label}</p>
           <h3>
             <a href={paths.issue(issue.number)}>{issue.title}</a>
           </h3>

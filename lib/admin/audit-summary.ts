@@ -6,6 +6,8 @@ import { isSignInRefusalReason, SIGN_IN_REFUSAL_LABELS } from '@/lib/audit/reaso
 import { asId, asRecord, targetIds, type AuditNames, type AuditRow } from '@/lib/audit/references';
 import { CASE_STATUS_LABELS, ISSUE_STATUS_LABELS, ROLE_LABELS, type CaseStatus, type IssueStatus, type Role } from '@/lib/content/model';
 import { caseLabel, issueLabel, sectionPlace } from '@/lib/content/numerals';
+import { roundLabel } from '@/lib/workflow/stages';
+import { serialLabel } from '@/lib/content/serial';
 
 /** One audit entry as the screens show it. */
 export interface AuditEntryView {
@@ -31,6 +33,7 @@ export const DETAIL_KEYS = [
   'number',
   'title',
   'foreword',
+  'responsibleEditor',
   'fields',
   'revision',
   'revisionId',
@@ -40,6 +43,8 @@ export const DETAIL_KEYS = [
   'issueNumber',
   'position',
   'caseIds',
+  'sections',
+  'section',
   'cases',
   'scheduled',
   'scheduledAt',
@@ -53,12 +58,27 @@ export const DETAIL_KEYS = [
   'role',
   'active',
   'passwordChanged',
+  'emailNotifications',
+  'stageName',
+  'waitingAt',
+  'reviewStage',
+  'stage',
+  'round',
+  'errors',
+  'warnings',
   'reason',
+  'comment',
+  'stages',
+  'reasons',
+  'addresseeId',
   'details',
   'lockedUntil',
   'issuesCreated',
   'casesCreated',
   'demo',
+  'issueLabelFormat',
+  'showColophon',
+  'publisherName',
   'version',
 ] as const;
 export type DetailKey = (typeof DETAIL_KEYS)[number];
@@ -68,6 +88,7 @@ export const DETAIL_LABELS: Record<DetailKey, string | null> = {
   number: '期号',
   title: '标题',
   foreword: '编者按',
+  responsibleEditor: '责任编辑',
   fields: '改动',
   revision: '修订版本',
   revisionId: '修订版本',
@@ -77,6 +98,8 @@ export const DETAIL_LABELS: Record<DetailKey, string | null> = {
   issueNumber: '期刊',
   position: '位置',
   caseIds: '案例顺序',
+  sections: '栏目',
+  section: '所属栏目',
   cases: '收录案例',
   scheduled: '发布方式',
   scheduledAt: '定时发布',
@@ -90,12 +113,27 @@ export const DETAIL_LABELS: Record<DetailKey, string | null> = {
   role: '角色',
   active: '账号状态',
   passwordChanged: '密码',
+  emailNotifications: '邮件通知',
+  stageName: '审核环节',
+  waitingAt: '转入',
+  reviewStage: null,
+  stage: null,
+  round: '校次',
+  errors: '校对错误',
+  warnings: '校对提醒',
   reason: '原因',
+  comment: '说明',
+  stages: '审核流程',
+  reasons: '退回理由',
+  addresseeId: null,
   details: '问题',
   lockedUntil: '登录限制',
   issuesCreated: '新建期刊',
   casesCreated: '新建案例',
   demo: '演示数据',
+  issueLabelFormat: '期号格式',
+  showColophon: '版权页',
+  publisherName: '编印单位',
   version: null,
 };
 
@@ -132,6 +170,16 @@ function issueName(names: AuditNames, id: unknown, numberAtTheTime?: unknown): s
   if (issue) return issueNumberLabel(issue.number);
   const number = asId(numberAtTheTime);
   return number === null ? '已删除的一期' : issueNumberLabel(number);
+}
+
+/** 初审 → 复审 → 终审（校对1次）: a stage configuration as the settings screen shows it. */
+function stagesLine(stages: unknown[]): string {
+  return stages
+    .map((s) => {
+      const { name, requiredRounds } = asRecord(s);
+      return `${String(name ?? '')}${typeof requiredRounds === 'number' && requiredRounds > 0 ? `（校对${requiredRounds}次）` : ''}`;
+    })
+    .join(' → ');
 }
 
 const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -215,6 +263,28 @@ function showValue(key: DetailKey, value: unknown, { names, targetType, side }: 
       return typeof value === 'boolean' ? (value ? '启用' : '停用') : null;
     case 'passwordChanged':
       return value === true ? '已更换' : null;
+    case 'emailNotifications':
+      return typeof value === 'boolean' ? (value ? '接收' : '不接收') : null;
+    case 'stageName':
+    case 'waitingAt':
+      return typeof value === 'string' ? clip(value) : null;
+    case 'round': {
+      const n = asId(value);
+      return n === null ? null : roundLabel(n);
+    }
+    case 'errors':
+    case 'warnings':
+      return count(value, '处');
+    case 'comment':
+      return typeof value === 'string' ? (value.trim() ? quoted(value) : '无') : null;
+    case 'stages':
+      return Array.isArray(value) ? stagesLine(value) : null;
+    case 'reasons':
+      return Array.isArray(value) ? clip(value.map((r) => `${String(asRecord(r).label ?? '')}${asRecord(r).active === false ? '（停用）' : ''}`).join('、'), 80) : null;
+    case 'reviewStage':
+    case 'stage':
+    case 'addresseeId':
+      return null;
     case 'reason':
       if (typeof value !== 'string') return null;
       // A failed scheduled publish records the refusal's own sentence; it joins the list without its full stop.
@@ -225,6 +295,18 @@ function showValue(key: DetailKey, value: unknown, { names, targetType, side }: 
       return count(value, '篇');
     case 'demo':
       return typeof value === 'boolean' ? (value ? '是' : '否') : null;
+    case 'sections':
+      return Array.isArray(value) ? (stringList(value).length ? clip(stringList(value).join('、'), 60) : '无') : null;
+    case 'section':
+    case 'responsibleEditor':
+      return value === null ? '无' : typeof value === 'string' ? clip(value) : null;
+    case 'publisherName':
+      return typeof value === 'string' ? (value.trim() ? clip(value) : '无') : null;
+    case 'issueLabelFormat':
+      // Shown as the label it makes, so the log reads like the site (no placeholders in braces).
+      return typeof value === 'string' ? `如${quoted(serialLabel({ year: 2025, yearNumber: 3, number: 27 }, value))}` : null;
+    case 'showColophon':
+      return typeof value === 'boolean' ? (value ? '显示' : '不显示') : null;
     case 'version':
       return null;
   }

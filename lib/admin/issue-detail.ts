@@ -1,11 +1,12 @@
 import 'server-only';
-import { asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseRevisions, cases, issues, publishedIssues } from '@/db/schema';
+import { caseRevisions, cases, issues, issueSections, publishedCases, publishedIssues, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { hasBlockingErrors, proofreadCase } from '@/lib/proofread';
 import { can, isPublishable } from '@/lib/workflow';
 import { issueLabel } from '@/lib/content/numerals';
+import { issueColophon, sameColophon, sectionTitles } from '@/lib/publication/colophon';
 
 /** Issues with how many of their cases are ready to publish, newest first. */
 export async function listIssuesWithReadiness(db: Db, actor: Actor, limit?: number) {
@@ -57,7 +58,7 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
   if (!can(actor.role, 'case.read')) return null;
   const [issue] = await db.select().from(issues).where(eq(issues.id, issueId));
   if (!issue) return null;
-  const [rows, candidates, [publicCopy]] = await Promise.all([
+  const [rows, candidates, [publicCopy], sections, editors] = await Promise.all([
     db
       .select({ case: cases, content: caseRevisions.content })
       .from(cases)
@@ -71,6 +72,13 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
       .orderBy(desc(cases.updatedAt))
       .limit(300),
     db.select().from(publishedIssues).where(eq(publishedIssues.issueId, issueId)),
+    db.select({ id: issueSections.id, title: issueSections.title }).from(issueSections).where(eq(issueSections.issueId, issueId)).orderBy(asc(issueSections.position)),
+    // Who may be named 责任编辑: active editors and admins.
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.active, true), inArray(users.role, ['editor', 'admin'])))
+      .orderBy(asc(users.name), asc(users.id)),
   ]);
   const items = rows.map(({ case: c, content }) => {
     const findings = proofreadCase(content);
@@ -79,6 +87,7 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
       title: c.title,
       status: c.status,
       position: c.position ?? 0,
+      sectionId: c.sectionId,
       publishable: isPublishable(c),
       errors: hasBlockingErrors(findings) ? findings.filter((f) => f.severity === 'error').length : 0,
       /** Errors in the text the public sees (待更正). */
@@ -92,8 +101,20 @@ export async function loadIssueDetail(db: Db, actor: Actor, issueId: number) {
         publicCopy.number !== issue.number ? `期号（${issueLabel(publicCopy.number)} → ${issueLabel(issue.number)}）` : null,
         publicCopy.title !== issue.title ? '主题' : null,
         publicCopy.foreword !== issue.foreword ? '编者按' : null,
+        ...(await publishedExtrasChanged(db, issueId, publicCopy.colophon)),
       ].filter((f): f is string => f !== null)
     : [];
-  return { issue, items, candidates, unpublishedFields };
+  return { issue, items, candidates, unpublishedFields, sections, editors };
 }
 export type IssueDetail = NonNullable<Awaited<ReturnType<typeof loadIssueDetail>>>;
+
+/** 栏目 titles or the 版权页 that publishing the issue again would change (see lib/publication/colophon.ts). */
+async function publishedExtrasChanged(db: Db, issueId: number, colophon: (typeof publishedIssues.$inferSelect)['colophon']): Promise<string[]> {
+  const [out, titles] = await Promise.all([
+    db.select({ caseId: publishedCases.caseId, revisionId: publishedCases.revisionId, sectionTitle: publishedCases.sectionTitle }).from(publishedCases).where(eq(publishedCases.issueId, issueId)),
+    sectionTitles(db, issueId),
+  ]);
+  const renamed = out.some((o) => titles.has(o.caseId) && titles.get(o.caseId) !== o.sectionTitle);
+  const colophonNow = await issueColophon(db, issueId, out);
+  return [renamed ? '栏目' : null, sameColophon(colophonNow, colophon) ? null : '版权页'].filter((f): f is string => f !== null);
+}

@@ -11,6 +11,7 @@ import { can } from '@/lib/workflow';
 import { listAuditEntries, parseAuditFilters } from './audit-list';
 import { loadCaseDetail } from './case-detail';
 import { placeNameOf } from './place-name';
+import { loadStageView } from './review-stages-view';
 
 /** A comment as a thread shows it. */
 export interface CommentView {
@@ -71,6 +72,7 @@ export async function loadReviewDetail(db: Db, actor: Actor, caseId: number, que
   const content = detail.content;
   const inReview = detail.case.status === 'in_review';
   const findings = errorsFirst(proofreadCase(content));
+  const stages = await loadStageView(db, actor, detail.case, current);
   return {
     detail,
     content,
@@ -90,13 +92,15 @@ export async function loadReviewDetail(db: Db, actor: Actor, caseId: number, que
       restore: can(actor.role, 'case.edit') && !inReview,
       comment: { create: can(actor.role, 'comment.create'), reply: can(actor.role, 'comment.reply'), resolve: can(actor.role, 'comment.resolve') },
     },
-    /** Why this reader may not approve the current revision (separation of duties), or null. */
+    /** The review stages: progress, decisions, 校次, and what this reader may do at the stage the case waits at. */
+    stages,
+    /** Why this reader may not pass the stage the current revision waits at (separation of duties, 校次), or null. */
     approveBlocked:
       current.authorId === actor.id
         ? '这一版是你撰写的，需由其他人审核通过。'
         : current.contributorIds.includes(actor.id)
           ? '这一版含有你撰写、尚未经他人审核的内容（经他人恢复或接着修改），需由其他人审核通过。'
-          : null,
+          : stages.passBlocked,
   };
 }
 export type ReviewDetail = NonNullable<Awaited<ReturnType<typeof loadReviewDetail>>>;

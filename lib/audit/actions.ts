@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'case.withdraw',
   'case.request_changes',
   'case.approve',
+  'case.pass_stage',
+  'case.record_round',
   'case.publish_correction',
   'case.add_to_issue',
   'case.remove_from_issue',
@@ -24,13 +26,18 @@ export const AUDIT_ACTIONS = [
   'issue.schedule_failed',
   'issue.publish',
   'issue.unpublish',
+  'issue.sections',
   'import.compilation',
+  'settings.review_stages',
+  'settings.return_reasons',
+  'settings.site',
   'user.create',
   'user.change_role',
   'user.deactivate',
   'user.reactivate',
   'user.reset_password',
   'user.change_own_password',
+  'user.notification_preferences',
   'user.unlock_sign_in',
   'auth.sign_in',
   'auth.sign_in_failed',
@@ -49,6 +56,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'case.withdraw': '撤回提交',
   'case.request_changes': '退回修改',
   'case.approve': '审核通过',
+  'case.pass_stage': '通过一审',
+  'case.record_round': '记录校次',
   'case.publish_correction': '发布更正',
   'case.add_to_issue': '编入期刊',
   'case.remove_from_issue': '移出期刊',
@@ -64,13 +73,18 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'issue.schedule_failed': '定时发布未成功',
   'issue.publish': '发布一期',
   'issue.unpublish': '撤销发布',
+  'issue.sections': '调整栏目',
   'import.compilation': '导入汇编',
+  'settings.review_stages': '修改审核流程',
+  'settings.return_reasons': '修改退回理由',
+  'settings.site': '修改期刊设置',
   'user.create': '新建账号',
   'user.change_role': '修改角色',
   'user.deactivate': '停用账号',
   'user.reactivate': '恢复账号',
   'user.reset_password': '重置密码',
   'user.change_own_password': '修改自己的密码',
+  'user.notification_preferences': '修改通知设置',
   'user.unlock_sign_in': '解除登录限制',
   'auth.sign_in': '登录',
   'auth.sign_in_failed': '登录失败',
@@ -96,6 +110,6 @@ export function auditActionLabel(name: string): string {
 export const EDITORIAL_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((a) => !a.startsWith('auth.') && !a.startsWith('user.'));
 
 /** What an entry is about; its targetId is that row's id (an import names several issues, comma-separated). */
-export const AUDIT_TARGET_TYPES = ['case', 'issue', 'user'] as const;
+export const AUDIT_TARGET_TYPES = ['case', 'issue', 'user', 'settings'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
-export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = { case: '案例', issue: '期刊', user: '账号' };
+export const AUDIT_TARGET_LABELS: Record<AuditTargetType, string> = { case: '案例', issue: '期刊', user: '账号', settings: '设置' };

@@ -144,6 +144,8 @@ async function resetSequences(tx: Db, header: BackupHeader): Promise<void> {
   }
 }
 
+const SEEDED_BY_MIGRATIONS: ReadonlySet<string> = new Set(['site_settings', 'review_stages', 'return_reasons']);
+
 /**
  * Replaces the database's contents with the backup's, in one transaction: the target is taken to the
  * backup's migration level, emptied, loaded, its sequences reset and every session ended, then
@@ -163,7 +165,9 @@ export async function restoreBackup(database: Database, backup: InspectedBackup,
     const toBackupLevel = migrationsToBackupLevel(header.migrations, applied, known);
     const replaced: TableCount[] = [];
     for (const table of existing) replaced.push({ table, rows: await countRows(tx, table) });
-    if (replaced.some((c) => c.rows > 0) && !options.force) {
+    // The settings the migrations write (default stages, return reasons, the settings row) are not
+    // anyone's data: a freshly migrated database counts as empty.
+    if (replaced.some((c) => c.rows > 0 && !SEEDED_BY_MIGRATIONS.has(c.table)) && !options.force) {
       throw new BackupRefusal(`目标数据库不是空的。将覆盖：${describeCounts(replaced)}。确认要用备份替换全部现有内容，请加上 --force 重新运行。`);
     }
     await applyMigrations(tx, toBackupLevel);

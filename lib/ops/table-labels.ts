@@ -14,6 +14,15 @@ const TABLE_LABELS: Record<string, { label: string; unit: string }> = {
   case_corrections: { label: '更正记录', unit: '条' },
   published_case_corrections: { label: '已发布的更正说明', unit: '条' },
   issue_number_redirects: { label: '期号跳转', unit: '条' },
+  case_stage_decisions: { label: '审核记录', unit: '条' },
+  proofreading_rounds: { label: '校次记录', unit: '条' },
+  issue_sections: { label: '栏目', unit: '个' },
+  published_pdfs: { label: 'PDF 版', unit: '份' },
+  notifications: { label: '通知', unit: '条' },
+  email_outbox: { label: '待发与已发邮件', unit: '封' },
+  review_stages: { label: '审核环节', unit: '个' },
+  return_reasons: { label: '退回理由', unit: '条' },
+  site_settings: { label: '期刊设置', unit: '项' },
   sign_in_throttle: { label: '登录限流记录', unit: '条' },
 };
 

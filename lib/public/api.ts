@@ -1,21 +1,35 @@
 // The read-only JSON API's shapes: published data plus the labels and URLs readers see, so a client
 // needs neither our numbering rules nor our region table.
-import { caseLabel, issueLabel, sectionLabel } from '@/lib/content/numerals';
+import { caseLabel, sectionLabel } from '@/lib/content/numerals';
+import { tocGroups } from '@/lib/content/toc';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { formatDateZh, isoDateZh, placeLabel, placeShortName } from './format';
+import type { PublicPdf } from './editions';
 import type { PublicCase, PublicCaseSummary, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
 import { absolute, paths } from './urls';
 
 export function apiIssueSummary(i: PublicIssueSummary) {
-  return { number: i.number, label: issueLabel(i.number), title: i.title, publishedAt: i.publishedAt, caseCount: i.caseCount, url: absolute(paths.issue(i.number)), api: absolute(`/api/public/issues/${i.number}`) };
+  return {
+    number: i.number,
+    year: i.year,
+    yearNumber: i.yearNumber,
+    label: i.label,
+    title: i.title,
+    publishedAt: i.publishedAt,
+    caseCount: i.caseCount,
+    url: absolute(paths.issue(i.number)),
+    api: absolute(`/api/public/issues/${i.number}`),
+  };
 }
 
 export function apiCaseSummary(c: PublicCaseSummary) {
   return {
     id: c.caseId,
-    issue: { number: c.issueNumber, label: issueLabel(c.issueNumber), title: c.issueTitle },
+    issue: { number: c.issueNumber, year: c.issueYear, yearNumber: c.issueYearNumber, label: c.issueLabel, title: c.issueTitle },
     position: c.position,
     label: caseLabel(c.position),
+    /** The 栏目 it is listed under in its issue, or null. */
+    sectionTitle: c.sectionTitle,
     title: c.title,
     regions: c.regions,
     place: placeLabel(c.regions),
@@ -36,7 +50,12 @@ export function apiCorrection(c: PublicCorrection) {
   return { date: isoDateZh(c.correctedAt), correctedAt: c.correctedAt, note: c.note, text: correctionLine(c) };
 }
 
-export function apiCase(c: PublicCase, corrections: readonly PublicCorrection[] = []) {
+/** A PDF edition as the API lists it: its absolute address, size in bytes and pages; null when not (yet) made. */
+export function apiPdf(pdf: PublicPdf | null) {
+  return pdf ? { url: absolute(pdf.url), size: pdf.size, pages: pdf.pages } : null;
+}
+
+export function apiCase(c: PublicCase, corrections: readonly PublicCorrection[] = [], pdf: PublicPdf | null = null) {
   return {
     ...apiCaseSummary(c),
     profile: c.profile,
@@ -45,11 +64,21 @@ export function apiCase(c: PublicCase, corrections: readonly PublicCorrection[] 
     sections: c.sections.map((s, i) => ({ label: sectionLabel(i), kind: s.kind, heading: s.heading, body: s.body })),
     /** 更正说明, oldest first; empty when the case was never corrected. */
     corrections: corrections.map(apiCorrection),
+    pdf: apiPdf(pdf),
   };
 }
 
-export function apiIssue(i: PublicIssue) {
-  return { ...apiIssueSummary(i), foreword: i.foreword, cases: i.cases.map(apiCaseSummary) };
+export function apiIssue(i: PublicIssue, pdf: PublicPdf | null = null) {
+  return {
+    ...apiIssueSummary(i),
+    foreword: i.foreword,
+    /** The 栏目 in contents order with their cases' ids; empty when the issue has none. */
+    sections: tocGroups(i.cases).flatMap((g) => (g.title === null ? [] : [{ title: g.title, caseIds: g.cases.map((c) => c.caseId) }])),
+    /** The 版权页, or null when the site shows none. */
+    colophon: i.colophon,
+    cases: i.cases.map(apiCaseSummary),
+    pdf: apiPdf(pdf),
+  };
 }
 
 /** Public, read-only, same for everyone: any site may read it. */

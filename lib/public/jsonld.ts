@@ -1,6 +1,6 @@
 // schema.org descriptions for search engines: Article for a case, PublicationIssue within a
 // Periodical for an issue. Built from published data only.
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { caseLabel } from '@/lib/content/numerals';
 import { placeLabel } from './format';
 import type { PublicCase, PublicIssue } from './types';
 import { SITE_NAME, absolute, paths, siteUrl } from './urls';
@@ -16,7 +16,7 @@ export function issueJsonLd(issue: PublicIssue): JsonLd {
     '@context': 'https://schema.org',
     '@type': 'PublicationIssue',
     issueNumber: String(issue.number),
-    name: `${issueLabel(issue.number)}：${issue.title}`,
+    name: `${issue.label}：${issue.title}`,
     datePublished: issue.publishedAt,
     url: absolute(paths.issue(issue.number)),
     inLanguage: 'zh-CN',
@@ -30,7 +30,7 @@ export function caseJsonLd(c: PublicCase, description: string): JsonLd {
     '@context': 'https://schema.org',
     '@type': 'Article',
     headline: c.title,
-    alternativeHeadline: `${issueLabel(c.issueNumber)} · ${caseLabel(c.position)}`,
+    alternativeHeadline: `${c.issueLabel} · ${caseLabel(c.position)}`,
     description,
     datePublished: c.publishedAt,
     inLanguage: 'zh-CN',
@@ -42,7 +42,7 @@ export function caseJsonLd(c: PublicCase, description: string): JsonLd {
     isPartOf: {
       '@type': 'PublicationIssue',
       issueNumber: String(c.issueNumber),
-      name: `${issueLabel(c.issueNumber)}：${c.issueTitle}`,
+      name: `${c.issueLabel}：${c.issueTitle}`,
       url: absolute(paths.issue(c.issueNumber)),
       isPartOf: periodical(),
     },

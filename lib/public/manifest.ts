@@ -9,7 +9,8 @@ import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publish
 import { THEMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { RELATED_SEPARATOR, type PublicationState, type SiteManifest } from '@/lib/static/site-manifest';
-import { iso, queryPublicationFingerprint, rankRelatedCases, RELATED_POOL, THEME_PAGE_SIZE, THEME_PREVIEW, themePageCount } from './queries';
+import { iso, issueLabels, queryLabelFormat, queryPublicationFingerprint, rankRelatedCases, RELATED_POOL, THEME_PAGE_SIZE, THEME_PREVIEW, themePageCount } from './queries';
+import { editionPaths, queryServedPdfs } from './editions';
 import { paths, siteUrl } from './urls';
 
 // The static snapshot's list of pages (GET /api/public/manifest, read by lib/static/generate.ts):
@@ -55,15 +56,21 @@ interface IssueRow {
   title: string;
   foreword: string;
   publishedAt: string;
+  /** The serial label in the site's format (its year and number within it change as others come and go). */
+  label: string;
+  /** The 版权页 as published, in the text form the database gives. */
+  colophon: string;
 }
 
 export interface CaseRow {
   caseId: number;
   issueId: number;
   issueNumber: number;
+  issueLabel: string;
   issueTitle: string;
   revisionId: number;
   position: number;
+  sectionTitle: string | null;
   provinces: string[];
   tags: string[];
   publishedAt: string;
@@ -75,9 +82,18 @@ export interface CaseRow {
  * for its title, regions and text, and its issue's number and title come from the issue rows.
  */
 async function readModel(db: Db) {
-  const [issueRows, caseRows, correctionRows, redirectRows] = await Promise.all([
+  const [issueRows, caseRows, correctionRows, redirectRows, format] = await Promise.all([
     db
-      .select({ issueId: publishedIssues.issueId, number: publishedIssues.number, title: publishedIssues.title, foreword: publishedIssues.foreword, publishedAt: publishedIssues.publishedAt })
+      .select({
+        issueId: publishedIssues.issueId,
+        number: publishedIssues.number,
+        title: publishedIssues.title,
+        foreword: publishedIssues.foreword,
+        publishedAt: publishedIssues.publishedAt,
+        year: publishedIssues.year,
+        yearNumber: publishedIssues.yearNumber,
+        colophon: publishedIssues.colophon,
+      })
       .from(publishedIssues)
       .orderBy(desc(publishedIssues.number)),
     db
@@ -86,6 +102,7 @@ async function readModel(db: Db) {
         issueId: publishedCases.issueId,
         revisionId: publishedCases.revisionId,
         position: publishedCases.position,
+        sectionTitle: publishedCases.sectionTitle,
         provinces: publishedCases.provinces,
         tags: publishedCases.tags,
         publishedAt: publishedCases.publishedAt,
@@ -99,24 +116,32 @@ async function readModel(db: Db) {
       .select({ oldNumber: issueNumberRedirects.oldNumber, number: publishedIssues.number })
       .from(issueNumberRedirects)
       .innerJoin(publishedIssues, eq(publishedIssues.issueId, issueNumberRedirects.issueId)),
+    queryLabelFormat(db),
   ]);
-  const issues: IssueRow[] = issueRows.map((r) => ({ ...r, publishedAt: iso(r.publishedAt) }));
+  const issues: IssueRow[] = issueRows.map(({ year, yearNumber, colophon, ...r }) => ({
+    ...r,
+    publishedAt: iso(r.publishedAt),
+    label: issueLabels({ year, yearNumber, number: r.number }, format).label,
+    colophon: JSON.stringify(colophon),
+  }));
   const issueById = new Map(issues.map((i) => [i.issueId, i]));
   // A case's 更正说明 are shown on its page and in its API entry: part of what identifies its text.
   const corrections = new Map<number, string[]>();
   for (const r of correctionRows) corrections.set(r.caseId, [...(corrections.get(r.caseId) ?? []), `${r.correctionId}:${iso(r.correctedAt)}:${r.note}`]);
   const cases: CaseRow[] = caseRows.map((r) => {
     const issue = issueById.get(r.issueId)!;
-    return { ...r, issueNumber: issue.number, issueTitle: issue.title, publishedAt: iso(r.publishedAt), corrections: corrections.get(r.caseId) ?? [] };
+    return { ...r, issueNumber: issue.number, issueLabel: issue.label, issueTitle: issue.title, publishedAt: iso(r.publishedAt), corrections: corrections.get(r.caseId) ?? [] };
   });
   // Newest issue first, then position: the order every list of the site (and 相关案例) uses.
   cases.sort((a, b) => b.issueNumber - a.issueNumber || a.position - b.position);
-  return { issues, cases, redirects: redirectRows };
+  // Each issue's serial address (/issues/2025/3) redirects to its overall number, as in the app.
+  const serials = issueRows.map(({ year, yearNumber, number }) => ({ year, yearNumber, number })).sort((a, b) => a.number - b.number);
+  return { issues, cases, redirects: redirectRows, serials };
 }
 
 /** What identifies a case's public text: its revision fixes title, regions, themes, profile and body; then its 更正说明. */
-const caseKey = (c: CaseRow) => [c.caseId, c.revisionId, c.issueId, c.issueNumber, c.issueTitle, c.position, c.publishedAt, c.corrections];
-const issueKey = (i: IssueRow) => [i.issueId, i.number, i.title, i.foreword, i.publishedAt];
+const caseKey = (c: CaseRow) => [c.caseId, c.revisionId, c.issueId, c.issueNumber, c.issueLabel, c.issueTitle, c.position, c.sectionTitle, c.publishedAt, c.corrections];
+const issueKey = (i: IssueRow) => [i.issueId, i.number, i.label, i.title, i.foreword, i.publishedAt, i.colophon];
 
 /**
  * Every case's 相关案例 by the case page's own rule (rankRelatedCases), for `cases` in newest-first
@@ -177,7 +202,7 @@ export async function buildSiteManifest(db: Db): Promise<SiteManifest> {
       const publication = await queryPublicationFingerprint(tx);
       const key = `${buildId()}|${siteUrl()}|${publication}`;
       if (lastBuilt?.key === key) return lastBuilt.manifest;
-      const manifest = computeManifest(await readModel(tx), publication);
+      const manifest = computeManifest(await readModel(tx), publication, await queryServedPdfs(tx));
       lastBuilt = { key, manifest };
       return manifest;
     },
@@ -185,7 +210,11 @@ export async function buildSiteManifest(db: Db): Promise<SiteManifest> {
   );
 }
 
-function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof readModel>>, publication: string): SiteManifest {
+function computeManifest(
+  { issues, cases, redirects, serials }: Awaited<ReturnType<typeof readModel>>,
+  publication: string,
+  pdfs: Awaited<ReturnType<typeof queryServedPdfs>>,
+): SiteManifest {
   const build = buildId();
   const origin = siteUrl();
   const fingerprint = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify([build, origin, ...parts])).digest('base64url').slice(0, 22);
@@ -207,6 +236,8 @@ function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof
   const issueNumbers = issues.map((i) => i.number);
   const everything = fingerprint('all', issues.map(issueKey), cases.map(caseKey));
   const related = relatedByCase(cases);
+  const servedPdfs = new Map(pdfs.map((p) => [`${p.issueId}:${p.caseId ?? '-'}`, p.key]));
+  const pdfKey = (issueId: number, caseId: number | null) => servedPdfs.get(`${issueId}:${caseId ?? '-'}`) ?? null;
 
   const pages: Record<string, string> = {};
   // Lists of everything: the home page, the archive, feed and sitemap.
@@ -232,15 +263,20 @@ function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof
     const own = (casesByIssue.get(issue.issueId) ?? []).map(caseKey);
     const newer = issues[at - 1];
     const older = issues[at + 1];
-    pages[paths.issue(issue.number)] = fingerprint('issue', issueKey(issue), own, newer && issueKey(newer), older && issueKey(older));
-    pages[`/api/public/issues/${issue.number}`] = fingerprint('api-issue', issueKey(issue), own);
+    // The PDF editions are files of the snapshot, and the page and the API entry name their size.
+    const pdf = pdfKey(issue.issueId, null);
+    pages[paths.issue(issue.number)] = fingerprint('issue', issueKey(issue), own, newer && issueKey(newer), older && issueKey(older), pdf);
+    pages[`/api/public/issues/${issue.number}`] = fingerprint('api-issue', issueKey(issue), own, pdf);
+    if (pdf) pages[editionPaths.issue(issue.number)] = fingerprint('pdf', pdf);
   });
   for (const c of cases) {
     const siblings = (casesByIssue.get(c.issueId) ?? []).map(caseKey);
     // Two parts: the page's own content, then its 相关案例, which a publish elsewhere can change on
     // thousands of pages at once; the generator may bring those up to date just after the rest.
-    pages[paths.case(c.caseId)] = `${fingerprint('case', caseKey(c), siblings)}${RELATED_SEPARATOR}${fingerprint('related', (related.get(c.caseId) ?? []).map(caseKey))}`;
-    pages[`/api/public/cases/${c.caseId}`] = fingerprint('api-case', caseKey(c));
+    const pdf = pdfKey(c.issueId, c.caseId);
+    pages[paths.case(c.caseId)] = `${fingerprint('case', caseKey(c), siblings, pdf)}${RELATED_SEPARATOR}${fingerprint('related', (related.get(c.caseId) ?? []).map(caseKey))}`;
+    pages[`/api/public/cases/${c.caseId}`] = fingerprint('api-case', caseKey(c), pdf);
+    if (pdf) pages[editionPaths.case(c.caseId)] = fingerprint('pdf', pdf);
   }
 
   // An old number that is now another published issue's number is that issue, not a redirect.
@@ -253,10 +289,13 @@ function computeManifest({ issues, cases, redirects }: Awaited<ReturnType<typeof
     publication,
     notFound: NOT_FOUND_PROBE,
     pages,
-    redirects: moved.flatMap((r) => [
-      { from: paths.issue(r.oldNumber), to: paths.issue(r.number) },
-      { from: `/api/public/issues/${r.oldNumber}`, to: `/api/public/issues/${r.number}` },
-    ]),
+    redirects: [
+      ...moved.flatMap((r) => [
+        { from: paths.issue(r.oldNumber), to: paths.issue(r.number) },
+        { from: `/api/public/issues/${r.oldNumber}`, to: `/api/public/issues/${r.number}` },
+      ]),
+      ...serials.map((s) => ({ from: paths.issueBySerial(s.year, s.yearNumber), to: paths.issue(s.number) })),
+    ],
   };
 }
 

@@ -1,26 +1,35 @@
 import 'server-only';
 import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
-import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues } from '@/db/schema';
+import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues, publishedPdfs, siteSettings } from '@/db/schema';
+import { DEFAULT_ISSUE_LABEL_FORMAT, serialLabel, shortSerialLabel, type SerialNumbers } from '@/lib/content/serial';
 import { THEMES } from '@/lib/content/themes';
-import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
+import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicColophon, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
 
 // The public site's queries. They name only the published read model (published_issues,
 // published_cases, published_case_corrections, issue_number_redirects joined to published_issues), which only the publish
 // transaction writes: no query here can reach a working draft. tests/unit/public/boundary.test.ts
-// fails the build if this folder or app/(site) ever imports a working table.
+// fails the build if this folder or app/(site) ever imports a working table. Besides them, the
+// site reads one setting: the format issues are named in (期号格式), read in the same statement.
+
+/** The site's label format, as a column of the statement that needs it (one round trip, one snapshot). */
+const labelFormat = sql<string | null>`(select ${siteSettings.issueLabelFormat} from ${siteSettings} where ${siteSettings.id} = 1)`;
 
 export const summaryColumns = {
   caseId: publishedCases.caseId,
   issueId: publishedCases.issueId,
   issueNumber: publishedIssues.number,
+  issueYear: publishedIssues.year,
+  issueYearNumber: publishedIssues.yearNumber,
   issueTitle: publishedIssues.title,
   position: publishedCases.position,
+  sectionTitle: publishedCases.sectionTitle,
   title: publishedCases.title,
   regions: publishedCases.regions,
   provinces: publishedCases.provinces,
   tags: publishedCases.tags,
   publishedAt: publishedCases.publishedAt,
+  labelFormat,
 };
 
 const fullColumns = { ...summaryColumns, profile: publishedCases.profile, lead: publishedCases.lead, sections: publishedCases.sections };
@@ -36,6 +45,27 @@ function withIso<T extends { publishedAt: string }>(row: WithDate<T>): T {
   return { ...row, publishedAt: iso(row.publishedAt) } as T;
 }
 
+/** An issue's labels in the site's format. */
+export function issueLabels(n: SerialNumbers, format: string | null): { label: string; shortLabel: string } {
+  const f = format ?? DEFAULT_ISSUE_LABEL_FORMAT;
+  return { label: serialLabel(n, f), shortLabel: shortSerialLabel(n, f) };
+}
+
+type CaseRow<T extends PublicCaseSummary> = WithDate<Omit<T, 'issueLabel' | 'issueShortLabel'>> & { labelFormat: string | null };
+
+/** A case row as the site shows it: dates in ISO form, its issue named in the site's format. */
+export function caseOf<T extends PublicCaseSummary>({ labelFormat: format, ...row }: CaseRow<T>): T {
+  const s = row as unknown as CaseRow<PublicCaseSummary>;
+  const { label, shortLabel } = issueLabels({ year: s.issueYear, yearNumber: s.issueYearNumber, number: s.issueNumber }, format);
+  return { ...row, issueLabel: label, issueShortLabel: shortLabel, publishedAt: iso(s.publishedAt) } as unknown as T;
+}
+
+/** The format issues are named in now (the PDF editions name them the same way). */
+export async function queryLabelFormat(db: Db): Promise<string> {
+  const [row] = await db.select({ format: siteSettings.issueLabelFormat }).from(siteSettings).where(eq(siteSettings.id, 1));
+  return row?.format ?? DEFAULT_ISSUE_LABEL_FORMAT;
+}
+
 function caseSelect(db: Db) {
   return db.select(summaryColumns).from(publishedCases).innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId));
 }
@@ -46,20 +76,36 @@ export async function queryIssues(db: Db): Promise<PublicIssueSummary[]> {
     .select({
       issueId: publishedIssues.issueId,
       number: publishedIssues.number,
+      year: publishedIssues.year,
+      yearNumber: publishedIssues.yearNumber,
       title: publishedIssues.title,
       publishedAt: publishedIssues.publishedAt,
       caseCount: count(publishedCases.caseId),
+      labelFormat,
     })
     .from(publishedIssues)
     .leftJoin(publishedCases, eq(publishedCases.issueId, publishedIssues.issueId))
     .groupBy(publishedIssues.issueId)
     .orderBy(desc(publishedIssues.number));
-  return rows.map((r) => withIso<PublicIssueSummary>({ ...r, caseCount: Number(r.caseCount) }));
+  return rows.map(({ labelFormat: format, ...r }) => withIso<PublicIssueSummary>({ ...r, ...issueLabels(r, format), caseCount: Number(r.caseCount) }));
 }
 
 /** One issue by its current public number, with its cases in order; null if not published. */
 export async function queryIssueByNumber(db: Db, number: number): Promise<PublicIssue | null> {
-  const [issue] = await db.select().from(publishedIssues).where(eq(publishedIssues.number, number));
+  const [issue] = await db
+    .select({
+      issueId: publishedIssues.issueId,
+      number: publishedIssues.number,
+      year: publishedIssues.year,
+      yearNumber: publishedIssues.yearNumber,
+      title: publishedIssues.title,
+      foreword: publishedIssues.foreword,
+      publishedAt: publishedIssues.publishedAt,
+      colophon: publishedIssues.colophon,
+      labelFormat,
+    })
+    .from(publishedIssues)
+    .where(eq(publishedIssues.number, number));
   if (!issue) return null;
   const caseRows = await db
     .select(fullColumns)
@@ -67,16 +113,30 @@ export async function queryIssueByNumber(db: Db, number: number): Promise<Public
     .innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId))
     .where(eq(publishedCases.issueId, issue.issueId))
     .orderBy(asc(publishedCases.position));
-  const cases = caseRows.map((r) => withIso<PublicCase>(r));
+  const cases = caseRows.map((r) => caseOf<PublicCase>(r));
+  const colophon: PublicColophon | null = issue.colophon;
   return {
     issueId: issue.issueId,
     number: issue.number,
+    year: issue.year,
+    yearNumber: issue.yearNumber,
+    ...issueLabels(issue, issue.labelFormat),
     title: issue.title,
     foreword: issue.foreword,
     publishedAt: iso(issue.publishedAt),
     caseCount: cases.length,
+    colophon,
     cases,
   };
+}
+
+/** The overall number of the issue published as the year's yearNumber-th (2025年第3期), or null. */
+export async function queryIssueNumberBySerial(db: Db, year: number, yearNumber: number): Promise<number | null> {
+  const [row] = await db
+    .select({ number: publishedIssues.number })
+    .from(publishedIssues)
+    .where(and(eq(publishedIssues.year, year), eq(publishedIssues.yearNumber, yearNumber)));
+  return row?.number ?? null;
 }
 
 /** Where an old issue number now lives, if it was renumbered after publication (and is still published). */
@@ -95,13 +155,13 @@ export async function queryCase(db: Db, caseId: number): Promise<PublicCase | nu
     .from(publishedCases)
     .innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId))
     .where(eq(publishedCases.caseId, caseId));
-  return row ? withIso<PublicCase>(row) : null;
+  return row ? caseOf<PublicCase>(row) : null;
 }
 
 /** The cases of one issue in order, for previous/next links. */
 export async function queryIssueCases(db: Db, issueId: number): Promise<PublicCaseSummary[]> {
   const rows = await caseSelect(db).where(eq(publishedCases.issueId, issueId)).orderBy(asc(publishedCases.position));
-  return rows.map((r) => withIso<PublicCaseSummary>(r));
+  return rows.map((r) => caseOf<PublicCaseSummary>(r));
 }
 
 /** How many of the newest cases sharing a theme or a province are ranked for 相关案例. */
@@ -145,7 +205,7 @@ export async function queryRelatedCases(db: Db, of: PublicCase, limit = 4): Prom
     .where(and(ne(publishedCases.caseId, of.caseId), or(...overlaps)))
     .orderBy(desc(publishedIssues.number), asc(publishedCases.position))
     .limit(RELATED_POOL);
-  return rankRelatedCases(of, rows, limit).map((r) => withIso<PublicCaseSummary>(r));
+  return rankRelatedCases(of, rows, limit).map((r) => caseOf<PublicCaseSummary>(r));
 }
 
 /** The 更正说明 of a published case, oldest first, as its page lists them. */
@@ -161,7 +221,7 @@ export async function queryCaseCorrections(db: Db, caseId: number): Promise<Publ
 /** Every published case, newest issue first: the home page's lists, feed and sitemap. */
 export async function queryAllCases(db: Db): Promise<PublicCaseSummary[]> {
   const rows = await caseSelect(db).orderBy(desc(publishedIssues.number), asc(publishedCases.position));
-  return rows.map((r) => withIso<PublicCaseSummary>(r));
+  return rows.map((r) => caseOf<PublicCaseSummary>(r));
 }
 
 /** A theme page lists this many cases; the themes index shows each theme's THEME_PREVIEW newest. */
@@ -186,7 +246,7 @@ export async function queryThemeCases(db: Db, theme: string, offset: number, lim
   const tagged = arrayContains(publishedCases.tags, [theme]);
   const rows = await caseSelect(db).where(tagged).orderBy(desc(publishedIssues.number), asc(publishedCases.position)).limit(limit).offset(offset);
   const [total] = await db.select({ n: count() }).from(publishedCases).where(tagged);
-  return { total: Number(total?.n ?? 0), cases: rows.map((r) => withIso<PublicCaseSummary>(r)) };
+  return { total: Number(total?.n ?? 0), cases: rows.map((r) => caseOf<PublicCaseSummary>(r)) };
 }
 
 /** Each theme's number of cases and its newest few, in the controlled list's order: the themes index. */
@@ -201,7 +261,7 @@ export async function queryProvinceCases(db: Db, provinceCode: string): Promise<
   const rows = await caseSelect(db)
     .where(arrayContains(publishedCases.provinces, [provinceCode]))
     .orderBy(desc(publishedIssues.number), asc(publishedCases.position));
-  return rows.map((r) => withIso<PublicCaseSummary>(r));
+  return rows.map((r) => caseOf<PublicCaseSummary>(r));
 }
 
 export async function queryProvinceCounts(db: Db): Promise<ProvinceCount[]> {
@@ -223,14 +283,24 @@ export async function queryPublicationFingerprint(db: Db): Promise<string> {
   const i = publishedIssues;
   const c = publishedCases;
   const r = issueNumberRedirects;
-  const digest = (fields: SQL, order: SQL, table: typeof i | typeof c | typeof r) =>
+  const p = publishedPdfs;
+  const digest = (fields: SQL, order: SQL, table: typeof i | typeof c | typeof r | typeof p) =>
     sql`(select coalesce(md5(string_agg(concat_ws(':', ${fields}), ',' order by ${order})), '-') from ${table})`;
-  type Row = { issues: string; cases: string; redirects: string };
+  type Row = { issues: string; cases: string; redirects: string; format: string; pdfs: string };
+  // The serial numbers (renumbered when another issue of the year comes or goes), the colophon, the
+  // 栏目 titles and the label format are all on the pages, so all are in the fingerprint; so are the
+  // PDF editions, which are made after the publish and which the pages link.
   const result = await db.execute<Row>(sql`select
-    ${digest(sql`${i.issueId}, ${i.number}, md5(${i.title}), md5(${i.foreword}), extract(epoch from ${i.publishedAt})`, sql`${i.issueId}`, i)} as issues,
-    ${digest(sql`${c.caseId}, ${c.issueId}, ${c.revisionId}, ${c.position}, extract(epoch from ${c.publishedAt})`, sql`${c.caseId}`, c)} as cases,
-    ${digest(sql`${r.oldNumber}, ${r.issueId}`, sql`${r.oldNumber}`, r)} as redirects`);
+    ${digest(
+      sql`${i.issueId}, ${i.number}, md5(${i.title}), md5(${i.foreword}), extract(epoch from ${i.publishedAt}), ${i.year}, ${i.yearNumber}, coalesce(md5(${i.colophon}::text), '-')`,
+      sql`${i.issueId}`,
+      i,
+    )} as issues,
+    ${digest(sql`${c.caseId}, ${c.issueId}, ${c.revisionId}, ${c.position}, extract(epoch from ${c.publishedAt}), coalesce(md5(${c.sectionTitle}), '-')`, sql`${c.caseId}`, c)} as cases,
+    ${digest(sql`${r.oldNumber}, ${r.issueId}`, sql`${r.oldNumber}`, r)} as redirects,
+    coalesce(md5(${labelFormat}), '-') as format,
+    ${digest(sql`${p.id}, ${p.fingerprint}`, sql`${p.id}`, p)} as pdfs`);
   const [row] = rowsOf<Row>(result);
-  return `issues:${row?.issues}|cases:${row?.cases}|redirects:${row?.redirects}`;
+  return `issues:${row?.issues}|cases:${row?.cases}|redirects:${row?.redirects}|format:${row?.format}|pdfs:${row?.pdfs}`;
 }
 

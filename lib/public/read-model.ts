@@ -1,11 +1,13 @@
 import 'server-only';
 import { getDb } from '@/db';
 import { cachedRead, isBuildPhase } from './cache';
+import { queryCasePdfInfo, queryIssuePdfInfo } from './editions';
 import {
   queryAllCases,
   queryCase,
   queryCaseCorrections,
   queryIssueByNumber,
+  queryIssueNumberBySerial,
   queryIssueCases,
   queryIssues,
   queryProvinceCases,
@@ -26,8 +28,12 @@ import type { PublicCase, SearchFilters, SearchResult } from './types';
 export const getIssues = cachedRead('issues', queryIssues, []);
 export const getIssueByNumber = cachedRead('issue', queryIssueByNumber, null);
 export const getRenumberedIssue = cachedRead('renumbered', queryRenumberedIssue, null);
+export const getIssueNumberBySerial = cachedRead('serial', queryIssueNumberBySerial, null);
 export const getCase = cachedRead('case', queryCase, null);
 export const getCaseCorrections = cachedRead('case-corrections', queryCaseCorrections, []);
+// The PDF editions' size and pages (never their bytes), for the links and the API.
+export const getIssuePdf = cachedRead('issue-pdf', queryIssuePdfInfo, null);
+export const getCasePdf = cachedRead('case-pdf', queryCasePdfInfo, null);
 export const getIssueCases = cachedRead('issue-cases', queryIssueCases, []);
 export const getAllCases = cachedRead('all-cases', queryAllCases, []);
 export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);

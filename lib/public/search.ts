@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { publishedCases, publishedIssues } from '@/db/schema';
 import { SEARCH_PAGE_SIZE } from '@/lib/search/query.mjs';
 import { queryTerms, queryTsquery } from '@/lib/search/tokens';
-import { iso, summaryColumns } from './queries';
+import { caseOf, summaryColumns } from './queries';
 import { highlight, snippetOf, snippetSource } from './snippet';
 import type { PublicCaseSummary, SearchFilters, SearchHit, SearchResult } from './types';
 
@@ -45,7 +45,7 @@ export async function searchPublishedCases(db: Db, query: string, filters: Searc
     .offset((filters.page - 1) * SEARCH_PAGE_SIZE);
   const terms = queryTerms(query);
   const hits: SearchHit[] = rows.map(({ lead, sections, total: _total, titleMatch: inTitle, ...summary }) => {
-    const row: PublicCaseSummary = { ...summary, publishedAt: iso(summary.publishedAt) };
+    const row = caseOf<PublicCaseSummary>(summary);
     return { ...row, titleMatch: Boolean(inTitle), titleParts: highlight(row.title, terms), snippet: snippetOf(snippetSource({ lead, sections }), terms) };
   });
   return { ...base, total: rows.length > 0 ? Number(rows[0]!.total) : 0, hits, notice: null };

@@ -4,7 +4,15 @@ import type { CaseSection, Profile } from '@/lib/content/model';
 
 export interface PublicIssueSummary {
   issueId: number;
+  /** The overall number (总第N期), which the issue's address carries. */
   number: number;
+  /** The serial year and the number within it, derived at publication. */
+  year: number;
+  yearNumber: number;
+  /** 2025年第3期（总第27期）, in the site's format (lib/content/serial.ts). */
+  label: string;
+  /** The label for tight places: 2025年第3期. */
+  shortLabel: string;
   title: string;
   publishedAt: string;
   caseCount: number;
@@ -14,8 +22,14 @@ export interface PublicCaseSummary {
   caseId: number;
   issueId: number;
   issueNumber: number;
+  issueYear: number;
+  issueYearNumber: number;
+  issueLabel: string;
+  issueShortLabel: string;
   issueTitle: string;
   position: number;
+  /** The 栏目 it is listed under in its issue, or null. */
+  sectionTitle: string | null;
   title: string;
   regions: string[];
   provinces: string[];
@@ -35,8 +49,17 @@ export interface PublicCorrection {
   correctedAt: string;
 }
 
+/** The 版权页 as published with the issue (see PublishedColophon in db/schema.ts). */
+export interface PublicColophon {
+  publisher: string;
+  responsibleEditor: string | null;
+  stages: { name: string; signers: string[] }[];
+}
+
 export interface PublicIssue extends PublicIssueSummary {
   foreword: string;
+  /** Null when the site shows no colophon. */
+  colophon: PublicColophon | null;
   cases: PublicCase[];
 }
 

@@ -17,6 +17,8 @@ export const paths = {
   home: () => '/',
   issues: () => '/issues',
   issue: (number: number) => `/issues/${number}`,
+  /** 2025年第3期 by its serial name: redirects to `issue` of its overall number. */
+  issueBySerial: (year: number, yearNumber: number) => `/issues/${year}/${yearNumber}`,
   case: (caseId: number) => `/cases/${caseId}`,
   regions: () => '/regions',
   province: (code: string) => `/regions/${code}`,
@@ -38,4 +40,9 @@ export function absolute(path: string): string {
 /** Route parameters that are positive integers; anything else is a 404, not an error. */
 export function parseId(raw: string): number | null {
   return /^[1-9]\d{0,8}$/u.test(raw) ? Number(raw) : null;
+}
+
+/** A serial year in an address (/issues/2025/3): four digits; anything else is a 404. */
+export function parseSerialYear(raw: string): number | null {
+  return /^[12]\d{3}$/u.test(raw) ? Number(raw) : null;
 }

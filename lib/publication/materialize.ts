@@ -17,6 +17,8 @@ import type { CaseContent } from '@/lib/content/model';
 import { documentTokens } from '@/lib/search/tokens';
 import { denormalizedColumns } from '@/lib/services/case-store';
 import { errorsToCorrect } from '@/lib/services/proofreading';
+import { serialYear } from '@/lib/content/serial';
+import { issueColophon, sectionTitles } from './colophon';
 
 // The only code that writes the published read model. It runs inside the publish and unpublish
 // transactions of lib/services/publishing.ts and lib/services/corrections.ts, which decide *whether*
@@ -102,7 +104,10 @@ export async function materializeIssue(tx: Db, issueId: number, now: Date, optio
 
   await tx.delete(publishedCases).where(eq(publishedCases.issueId, issueId));
   // A published issue that comes out again under another number keeps its old address working.
-  const [previous] = await tx.select({ number: publishedIssues.number }).from(publishedIssues).where(eq(publishedIssues.issueId, issueId));
+  const [previous] = await tx
+    .select({ number: publishedIssues.number, year: publishedIssues.year })
+    .from(publishedIssues)
+    .where(eq(publishedIssues.issueId, issueId));
   await tx.delete(issueNumberRedirects).where(eq(issueNumberRedirects.oldNumber, issue.number));
   if (previous && previous.number !== issue.number) {
     await tx
@@ -111,17 +116,34 @@ export async function materializeIssue(tx: Db, issueId: number, now: Date, optio
       .onConflictDoUpdate({ target: issueNumberRedirects.oldNumber, set: { issueId } });
   }
   const publishedAt = issue.publishedAt ?? now;
+  const year = serialYear(publishedAt);
+  const colophon = await issueColophon(
+    tx,
+    issueId,
+    chosen.map((c) => ({ caseId: c.row.id, revisionId: c.revisionId! })),
+  );
+  // yearNumber is derived below with the year's other issues; 0 holds the place until then.
   await tx
     .insert(publishedIssues)
-    .values({ issueId, number: issue.number, title: issue.title, foreword: issue.foreword, publishedAt })
+    .values({ issueId, number: issue.number, title: issue.title, foreword: issue.foreword, publishedAt, year, yearNumber: 0, colophon })
     .onConflictDoUpdate({
       target: publishedIssues.issueId,
-      set: { number: issue.number, title: issue.title, foreword: issue.foreword, publishedAt },
+      set: { number: issue.number, title: issue.title, foreword: issue.foreword, publishedAt, year, colophon },
     });
+  await renumberYears(tx, previous ? [year, previous.year] : [year]);
 
+  const sections = await sectionTitles(tx, issueId);
   for (const { row, revisionId } of chosen) {
     const content = byId.get(revisionId!)!.content;
-    await tx.insert(publishedCases).values({ caseId: row.id, issueId, revisionId: revisionId!, position: row.position!, ...publicColumns(content), publishedAt: now });
+    await tx.insert(publishedCases).values({
+      caseId: row.id,
+      issueId,
+      revisionId: revisionId!,
+      position: row.position!,
+      sectionTitle: sections.get(row.id) ?? null,
+      ...publicColumns(content),
+      publishedAt: now,
+    });
     const publishedErrors = publishedErrorCount(content, options);
     // A published case with a newer working revision keeps that revision's status: the public
     // copy stays as it was, the work in progress stays in progress.
@@ -157,5 +179,22 @@ export async function materializeCase(tx: Db, caseId: number, revision: CaseRevi
 
 /** Removes an issue and its cases from the public read model. Call inside a transaction. */
 export async function dematerializeIssue(tx: Db, issueId: number): Promise<void> {
-  await tx.delete(publishedIssues).where(eq(publishedIssues.issueId, issueId));
+  const gone = await tx.delete(publishedIssues).where(eq(publishedIssues.issueId, issueId)).returning({ year: publishedIssues.year });
+  await renumberYears(
+    tx,
+    gone.map((g) => g.year),
+  );
+}
+
+/**
+ * Derives each published issue's number within its year (2025年第3期) from the overall numbers of
+ * that year's published issues, so it is never typed and never leaves a gap.
+ */
+async function renumberYears(tx: Db, years: number[]): Promise<void> {
+  for (const year of new Set(years)) {
+    await tx.execute(sql`
+      UPDATE ${publishedIssues} p SET year_number = r.n
+      FROM (SELECT issue_id, row_number() OVER (ORDER BY number) AS n FROM ${publishedIssues} WHERE year = ${year}) r
+      WHERE r.issue_id = p.issue_id AND p.year_number IS DISTINCT FROM r.n`);
+  }
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { AuditAction, AuditTargetType } from '@/lib/audit/actions';
+import { notifyForAudit } from '@/lib/notify/fan-out';
 
 export interface AuditInput {
   actorId: number | null;
@@ -14,7 +15,10 @@ export interface AuditInput {
   clientAddress?: string | null;
 }
 
-/** Writes one audit entry. Call it with the transaction that makes the change, never after it. */
+/**
+ * Writes one audit entry, and the notifications it lands in someone's 待办 (lib/notify). Call it with
+ * the transaction that makes the change, never after it: both then stand or fall with the change.
+ */
 export async function writeAudit(tx: Db, entry: AuditInput): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: entry.actorId,
@@ -25,4 +29,5 @@ export async function writeAudit(tx: Db, entry: AuditInput): Promise<void> {
     after: entry.after ?? null,
     clientAddress: entry.clientAddress ?? null,
   });
+  await notifyForAudit(tx, entry);
 }

@@ -16,7 +16,7 @@ import { writeAudit } from './audit';
 import { lockCaseForContent, revisionById } from './case-write';
 import { authorize, inTransaction, refuse } from './guard';
 import { errorsToCorrect } from './proofreading';
-import { proofreadingErrors } from './publish-gate';
+import { proofreadingErrors, roundsShortfalls } from './publish-gate';
 import { publicSiteChanged } from './publishing-log';
 import { ok, type Result } from './result';
 import { updateCaseVersioned } from './versioned-update';
@@ -157,6 +157,8 @@ export async function publishCorrection(
     const revision = await revisionById(tx, revisionId);
     const errors = proofreadingErrors([{ row, content: revision.content }, ...(await publicContentsOfIssue(tx, issue.id, row.id))], (r) => r.id === row.id);
     if (errors.length > 0) refuse('校对发现错误，更正不能发布。', { details: errors });
+    const short = await roundsShortfalls(tx, [row]);
+    if (short.length > 0) refuse('校次不足，更正不能发布。', { details: short });
     if (pending?.changed && !note) refuse('请填写更正说明。', { fieldErrors: { note: [CORRECTION_NOTE_REQUIRED] } });
 
     const correction = pending?.changed ? await recordCorrection(tx, actor.id, pending, note, now) : null;

@@ -13,11 +13,15 @@ import { materializeIssue } from '@/lib/publication/materialize';
 import { writeAudit } from './audit';
 import { countUncheckedPublishedErrors } from './corrections';
 import { importCompilation } from './import';
+import { pdfEditionsEnabled, refreshPdfEditions } from './pdf-editions';
 
 export const DEMO_ACCOUNTS: { role: Role; email: string; name: string }[] = [
   { role: 'admin', email: 'admin@casebook.local', name: '演示管理员' },
   { role: 'editor', email: 'editor@casebook.local', name: '演示编辑' },
   { role: 'reviewer', email: 'reviewer@casebook.local', name: '演示审核' },
+  // Three reviewers, so that 初审, 复审 and 终审 can each be passed by someone else.
+  { role: 'reviewer', email: 'reviewer2@casebook.local', name: '演示复审' },
+  { role: 'reviewer', email: 'reviewer3@casebook.local', name: '演示终审' },
 ];
 
 export const SEED_FILE = path.join(process.cwd(), 'db', 'seed', 'compilation.txt');
@@ -33,10 +37,25 @@ async function ensureDemoAccounts(db: Db, options: DemoOptions): Promise<StoredA
   const file = path.join(options.dataDir, 'demo-accounts.json');
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(users);
   if (n > 0) {
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as StoredAccount[]) : null;
+    if (!fs.existsSync(file)) return null;
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredAccount[];
+    // A demo made before some demo account existed gets it now, so its reviewers can walk every stage.
+    const taken = new Set((await db.select({ email: users.email }).from(users)).map((u) => u.email));
+    const missing = DEMO_ACCOUNTS.filter((a) => !taken.has(a.email) && !stored.some((s) => s.email === a.email));
+    if (missing.length === 0) return stored;
+    const added = await createDemoAccounts(db, missing);
+    fs.writeFileSync(file, JSON.stringify([...stored, ...added], null, 2), { mode: 0o600 });
+    return [...stored, ...added];
   }
+  const accounts = await createDemoAccounts(db, DEMO_ACCOUNTS);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+  return accounts;
+}
+
+async function createDemoAccounts(db: Db, wanted: typeof DEMO_ACCOUNTS): Promise<StoredAccount[]> {
   const fixed = process.env.CASEBOOK_DEMO_PASSWORD;
-  const accounts = DEMO_ACCOUNTS.map((a) => ({ ...a, password: fixed ?? generatePassword() }));
+  const accounts = wanted.map((a) => ({ ...a, password: fixed ?? generatePassword() }));
   const rows = await Promise.all(accounts.map(async (a) => ({ ...a, passwordHash: await hashPassword(a.password) })));
   await db.transaction(async (tx) => {
     for (const { email, name, role, passwordHash } of rows) {
@@ -44,8 +63,6 @@ async function ensureDemoAccounts(db: Db, options: DemoOptions): Promise<StoredA
       await writeAudit(tx, { actorId: null, action: 'user.create', targetType: 'user', targetId: user!.id, after: { email, name, role, demo: true } });
     }
   });
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return accounts;
 }
 
@@ -88,6 +105,11 @@ export async function bootstrapDemo(db: Db, options: DemoOptions): Promise<void>
     const imported = await importCompilation(db, editor, doc);
     if (!imported.ok) throw new Error(imported.message);
     await publishDemoContent(db, imported.summary.issueIds, await actorByEmail(db, 'reviewer@casebook.local'));
+    // Made before the first reader comes rather than in the background; a failure is logged and
+    // left to the start-up catch-up, never stopping the demo.
+    if (pdfEditionsEnabled()) {
+      await refreshPdfEditions(db).catch((error: unknown) => options.log(`[casebook] 演示内容的 PDF 版未能生成，启动后会重试：${error instanceof Error ? error.message : String(error)}`));
+    }
     const [{ c } = { c: 0 }] = await db.select({ c: count() }).from(cases).where(isNotNull(cases.publishedRevisionId));
     options.log(`[casebook] 已导入并发布演示内容：${imported.summary.issuesCreated} 期，${c} 个案例。`);
   }

@@ -1,13 +1,15 @@
 import 'server-only';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseRevisions, cases, publishedCases, publishedIssues, type Case, type Issue } from '@/db/schema';
+import { caseRevisions, cases, caseStageDecisions, proofreadingRounds, publishedCases, publishedIssues, type Case, type Issue } from '@/db/schema';
 import { CASE_STATUS_LABELS, type CaseContent } from '@/lib/content/model';
 import { caseLabel, issueLabel } from '@/lib/content/numerals';
 import { crossCheckCases } from '@/lib/proofread';
-import { isPublishable } from '@/lib/workflow';
+import { isPublishable, requiredRoundsToPublish } from '@/lib/workflow';
+import { tocOrColophonChanged } from '@/lib/publication/colophon';
 import { refuse } from './guard';
 import { blockingFindings } from './proofreading';
+import { readReviewStages } from './review-stages';
 
 // What must hold before an issue goes out. Every check runs before anything is written, so a
 // refusal leaves the transaction clean.
@@ -29,6 +31,33 @@ export function proofreadingErrors(entries: { row: Case; content: CaseContent }[
   return errors;
 }
 
+/**
+ * The approved cases among `rows` whose approved revision lacks the 校次 the stages require (the most
+ * any stage requires), one line each. Status approved already means every stage passed. A revision
+ * approved before stages existed has no stage decisions: it counts as having passed every stage, 校次
+ * included, as the migration promised. Cases already public and unchanged are not asked again.
+ */
+export async function roundsShortfalls(tx: Db, rows: readonly Case[]): Promise<string[]> {
+  const required = requiredRoundsToPublish(await readReviewStages(tx));
+  const approved = rows.filter((c) => c.status === 'approved' && c.approvedRevisionId !== null);
+  if (required === 0 || approved.length === 0) return [];
+  const ids = approved.map((c) => c.approvedRevisionId!);
+  const [revisions, rounds, decided] = await Promise.all([
+    tx.select({ id: caseRevisions.id, number: caseRevisions.number }).from(caseRevisions).where(inArray(caseRevisions.id, ids)),
+    tx.select({ revisionId: proofreadingRounds.revisionId, n: count() }).from(proofreadingRounds).where(inArray(proofreadingRounds.revisionId, ids)).groupBy(proofreadingRounds.revisionId),
+    tx.selectDistinct({ revisionId: caseStageDecisions.revisionId }).from(caseStageDecisions).where(and(inArray(caseStageDecisions.revisionId, ids), eq(caseStageDecisions.decision, 'pass'))),
+  ]);
+  const numberOf = new Map(revisions.map((r) => [r.id, r.number]));
+  const roundsOf = new Map(rounds.map((r) => [r.revisionId, r.n]));
+  const staged = new Set(decided.map((d) => d.revisionId));
+  return approved.flatMap((c) => {
+    const id = c.approvedRevisionId!;
+    const done = roundsOf.get(id) ?? 0;
+    if (!staged.has(id) || done >= required) return [];
+    return [`${name(c)}：第${numberOf.get(id) ?? '?'}版需要完成${required}次校对（已完成${done}次），请审核人员在审核页记录校次`];
+  });
+}
+
 /** Refuses unless every case of the issue can be published; returns the cases in order. */
 export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
   const rows = await tx.select().from(cases).where(eq(cases.issueId, issue.id)).orderBy(asc(cases.position));
@@ -39,6 +68,8 @@ export async function assertPublishable(tx: Db, issue: Issue): Promise<Case[]> {
       details: notReady.map((c) => `${name(c)}：${CASE_STATUS_LABELS[c.status]}${c.publishedRevisionId ? '（已发布的版本之后又有修改）' : ''}`),
     });
   }
+  const short = await roundsShortfalls(tx, rows);
+  if (short.length > 0) refuse(`有${short.length}个案例的校次不足，本期不能发布。`, { details: short });
   const revisionIds = rows.map((c) => (c.status === 'approved' ? c.approvedRevisionId! : c.publishedRevisionId!));
   const revisions = await tx.select().from(caseRevisions).where(inArray(caseRevisions.id, revisionIds));
   const present = rows.flatMap((c) => {
@@ -60,7 +91,11 @@ export async function hasUnpublishedChanges(tx: Db, issue: Issue, rows: Case[]):
   if (rows.some((c) => c.status === 'approved')) return true;
   const [pub] = await tx.select().from(publishedIssues).where(eq(publishedIssues.issueId, issue.id));
   if (!pub || pub.number !== issue.number || pub.title !== issue.title || pub.foreword !== issue.foreword) return true;
-  const out = await tx.select({ caseId: publishedCases.caseId, position: publishedCases.position }).from(publishedCases).where(eq(publishedCases.issueId, issue.id));
+  const out = await tx
+    .select({ caseId: publishedCases.caseId, position: publishedCases.position, sectionTitle: publishedCases.sectionTitle })
+    .from(publishedCases)
+    .where(eq(publishedCases.issueId, issue.id));
   if (out.length !== rows.length) return true;
-  return rows.some((c) => !out.some((o) => o.caseId === c.id && o.position === c.position));
+  if (rows.some((c) => !out.some((o) => o.caseId === c.id && o.position === c.position))) return true;
+  return tocOrColophonChanged(tx, issue.id, rows, { colophon: pub.colophon, sectionTitles: new Map(out.map((o) => [o.caseId, o.sectionTitle])) });
 }

@@ -4,17 +4,20 @@ import type { Actor } from '@/lib/auth/actor';
 import { issueLabel } from '@/lib/content/numerals';
 import { requestLogger } from '@/lib/log';
 import { scheduleSnapshot } from '@/lib/static/job';
+import { schedulePdfEditions } from './pdf-editions';
 import type { Result } from './result';
 
 const MESSAGES = { 'issue.publish': '已发布', 'issue.unpublish': '已撤回发布' } as const;
 
 /**
  * What follows a committed change to what the public sees, wherever it was made (a reviewer's
- * publish or unpublish, the scheduler): the static snapshot is brought up to date in the background
- * when static publishing is on (CASEBOOK_STATIC_DIR). Never throws, never waits.
+ * publish or unpublish, the scheduler): the PDF editions are made again, and then the static
+ * snapshot, which includes them, is brought up to date when static publishing is on
+ * (CASEBOOK_STATIC_DIR). Both in the background: never throws, never waits.
  */
 export function publicSiteChanged(reason: string): void {
-  scheduleSnapshot(reason);
+  const editions = schedulePdfEditions(reason);
+  scheduleSnapshot(reason, undefined, editions);
 }
 
 /**

@@ -37,7 +37,8 @@ async function publishLocked(tx: Db, issue: Issue, now: Date, actorId: number | 
   return updateIssueVersioned(tx, issue, {
     actorId,
     action: 'issue.publish',
-    set: {},
+    // Out of its scheduler's 待办 once published.
+    set: { scheduledById: null },
     before: { status: issue.status },
     after: {
       status: 'published',
@@ -100,7 +101,8 @@ export async function scheduleIssue(db: Db, actor: Actor, input: unknown, now: D
     const updated = await updateIssueVersioned(tx, issue, {
       actorId: actor.id,
       action: 'issue.schedule',
-      set: { status: 'scheduled', scheduledAt },
+      // Whoever sets the time finds the issue in their 待办 until it goes out.
+      set: { status: 'scheduled', scheduledAt, scheduledById: actor.id },
       before: { status: issue.status, scheduledAt: issue.scheduledAt },
       after: { status: 'scheduled', scheduledAt },
     });
@@ -116,7 +118,7 @@ export async function unscheduleIssue(db: Db, actor: Actor, input: unknown): Pro
     const updated = await updateIssueVersioned(tx, issue, {
       actorId: actor.id,
       action: 'issue.unschedule',
-      set: { status: 'draft', scheduledAt: null },
+      set: { status: 'draft', scheduledAt: null, scheduledById: null },
       before: { status: issue.status, scheduledAt: issue.scheduledAt },
       after: { status: 'draft', scheduledAt: null },
     });
@@ -157,7 +159,7 @@ export async function publishDueIssues(db: Db, now: Date = new Date()): Promise<
         await updateIssueVersioned(tx, due, {
           actorId: null,
           action: 'issue.schedule_failed',
-          set: { status: 'draft', scheduledAt: null },
+          set: { status: 'draft', scheduledAt: null, scheduledById: null },
           before: { status: 'scheduled', scheduledAt: due.scheduledAt },
           after: { status: 'draft', reason: error.failure.message, details },
         });

@@ -1,41 +1,58 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseRevisions, cases, reviewComments, type Case, type ReviewComment } from '@/db/schema';
+import { caseRevisions, cases, returnReasons, reviewComments, type Case, type ReviewComment } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { approveSchema, caseRefSchema, requestChangesSchema } from '@/lib/validations/case';
+import { approveSchema, caseRefSchema, OTHER_RETURN_REASON, requestChangesSchema } from '@/lib/validations/case';
 import { commentRefSchema, commentSchema } from '@/lib/validations/review';
-import { can, permissionDenied } from '@/lib/workflow';
+import { can, permissionDenied, stageAt } from '@/lib/workflow';
 import { writeAudit } from './audit';
 import { changeStatus } from './cases';
 import { authorize, inTransaction, parseInput, refuse } from './guard';
 import { fail, ok, type Result } from './result';
+import { readReviewStages } from './review-stages';
 
-/** Sends a case back to its editor; the reason is a comment on the revision under review. */
+/**
+ * Returns a case to its editor from the stage it waits at, with a stock reason and the reviewer's
+ * words (required for 其他). The reason and words also open a comment thread on the revision, so the
+ * editor answers them where they answer every other comment.
+ */
 export async function requestChanges(db: Db, actor: Actor, input: unknown): Promise<Result<{ case: Case; comment: ReviewComment }>> {
   const parsed = authorize(actor, 'case.requestChanges', requestChangesSchema, input);
   if (!parsed.ok) return parsed;
-  const { caseId, comment, sectionIndex } = parsed.data;
+  const { caseId, reasonId, comment, sectionIndex, stage } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const row = await changeStatus(tx, actor, { caseId }, 'requestChanges', 'case.request_changes', () => ({ lastReviewerId: actor.id }));
-    const created = await insertComment(tx, actor, { caseId, revisionId: row.currentRevisionId!, sectionIndex, parentId: null, body: comment });
+    const [reason] = await tx.select().from(returnReasons).where(eq(returnReasons.id, reasonId));
+    if (!reason || !reason.active) refuse('所选的退回理由已停用或不存在，请刷新页面后重新选择。', { fieldErrors: { reasonId: ['请重新选择退回理由'] } });
+    if (reason.label === OTHER_RETURN_REASON && !comment) {
+      refuse('退回理由选择“其他”时，必须写明退回意见。', { fieldErrors: { comment: ['选择“其他”时必须写明退回意见'] } });
+    }
+    const note = { reasonId: reason.id, reasonLabel: reason.label, comment };
+    const row = await changeStatus(tx, actor, { caseId, stage }, 'requestChanges', 'case.request_changes', note);
+    const body = `【${reason.label}】${comment}`;
+    const created = await insertComment(tx, actor, { caseId, revisionId: row.currentRevisionId!, sectionIndex, parentId: null, body });
     return ok({ case: row, comment: created });
   });
 }
 
-/** Approves the revision the reviewer read; if the case moved on since, nothing is approved. */
-export async function approve(db: Db, actor: Actor, input: unknown): Promise<Result<{ case: Case }>> {
+/**
+ * Passes the revision the reviewer read at the stage the case waits at; the last stage's pass
+ * approves it. If the case moved on since, nothing is passed.
+ */
+export async function approve(db: Db, actor: Actor, input: unknown): Promise<Result<{ case: Case; passed: string; next: string | null }>> {
   const parsed = authorize(actor, 'case.approve', approveSchema, input);
   if (!parsed.ok) return parsed;
-  const { caseId, revisionId } = parsed.data;
+  const { caseId, revisionId, stage } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const row = await changeStatus(tx, actor, { caseId }, 'approve', 'case.approve', (locked) => {
-      if (locked.currentRevisionId !== revisionId) refuse('你审阅的不是最新版本：案例在你审阅期间已被修改，请查看最新版本后再审核。');
-      return { approvedRevisionId: revisionId, lastReviewerId: actor.id };
-    });
+    const row = await changeStatus(tx, actor, { caseId, revisionId, stage }, 'approve', 'case.approve');
     // Marks the text as reviewed, so later revisions built on it no longer count its writers.
-    await tx.update(caseRevisions).set({ approvedAt: new Date(), approvedById: actor.id }).where(eq(caseRevisions.id, revisionId));
-    return ok({ case: row });
+    if (row.status === 'approved') {
+      await tx.update(caseRevisions).set({ approvedAt: new Date(), approvedById: actor.id }).where(eq(caseRevisions.id, revisionId));
+    }
+    const stages = await readReviewStages(tx);
+    const next = row.reviewStage === null ? null : stageAt(stages, row.reviewStage);
+    const passed = stageAt(stages, next ? next.position - 1 : stages.length);
+    return ok({ case: row, passed: passed.name, next: next?.name ?? null });
   });
 }
 
@@ -47,6 +64,26 @@ interface CommentValues {
   body: string;
 }
 
+/**
+ * Whose 待办 a comment lands in: a new thread goes to whoever put the case into review (else the
+ * current revision's author); a reply goes to the thread's starter, or, when the starter replies, to
+ * that same submitter. Never to the writer themselves.
+ */
+async function addresseeOf(tx: Db, actor: Actor, values: CommentValues): Promise<number | null> {
+  const [owner] = await tx
+    .select({ submittedById: cases.submittedById, authorId: caseRevisions.authorId })
+    .from(cases)
+    .leftJoin(caseRevisions, eq(caseRevisions.id, cases.currentRevisionId))
+    .where(eq(cases.id, values.caseId));
+  const submitter = owner?.submittedById ?? owner?.authorId ?? null;
+  let addressee = submitter;
+  if (values.parentId !== null) {
+    const [thread] = await tx.select({ authorId: reviewComments.authorId }).from(reviewComments).where(eq(reviewComments.id, values.parentId));
+    if (thread && thread.authorId !== actor.id) addressee = thread.authorId;
+  }
+  return addressee === actor.id ? null : addressee;
+}
+
 async function insertComment(tx: Db, actor: Actor, values: CommentValues): Promise<ReviewComment> {
   const [revision] = await tx
     .select({ content: caseRevisions.content })
@@ -54,16 +91,17 @@ async function insertComment(tx: Db, actor: Actor, values: CommentValues): Promi
     .where(and(eq(caseRevisions.id, values.revisionId), eq(caseRevisions.caseId, values.caseId)));
   if (!revision) refuse('该版本不属于这个案例。');
   if (values.sectionIndex !== null && values.sectionIndex >= revision.content.sections.length) refuse('该版本没有这个段落。');
+  const addresseeId = await addresseeOf(tx, actor, values);
   const [comment] = await tx
     .insert(reviewComments)
-    .values({ ...values, authorId: actor.id })
+    .values({ ...values, authorId: actor.id, addresseeId })
     .returning();
   await writeAudit(tx, {
     actorId: actor.id,
     action: values.parentId ? 'comment.reply' : 'comment.create',
     targetType: 'case',
     targetId: values.caseId,
-    after: { commentId: comment!.id, revisionId: values.revisionId, sectionIndex: values.sectionIndex, body: values.body },
+    after: { commentId: comment!.id, revisionId: values.revisionId, sectionIndex: values.sectionIndex, body: values.body, addresseeId },
   });
   return comment!;
 }

@@ -15,10 +15,14 @@ interface JobState {
   running: Promise<void> | null;
   again: boolean;
   reasons: string[];
+  /** Work the next run must wait for, because the snapshot includes what it makes (the PDF editions). */
+  before: Promise<unknown>[];
 }
 
 const holder = globalThis as typeof globalThis & { __casebookStaticJob?: JobState };
-const state = (holder.__casebookStaticJob ??= { running: null, again: false, reasons: [] });
+const state = (holder.__casebookStaticJob ??= { running: null, again: false, reasons: [], before: [] });
+// A state kept across a hot reload may predate the field.
+state.before ??= [];
 
 /** How long a run waits before it starts: the app's public cache learns of a change within CASEBOOK_PUBLIC_SYNC_MS. */
 function settleMs(): number {
@@ -56,9 +60,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function loop(root: string, log: Logger): Promise<void> {
   do {
-    // Starts once no publish has come for settleMs(), so the app's cache knows of the last one.
+    // Starts once the PDF editions of the publishes are stored (files of the snapshot, linked from
+    // its pages) and no publish has come for settleMs(), so the app's cache knows of the last change.
     do {
       state.again = false;
+      await Promise.all(state.before.splice(0));
       await sleep(settleMs());
     } while (state.again);
     const reason = [...new Set(state.reasons.splice(0))].join('、') || '发布';
@@ -70,11 +76,13 @@ async function loop(root: string, log: Logger): Promise<void> {
  * Asks for the snapshot to be brought up to date; returns at once. Does nothing unless
  * CASEBOOK_STATIC_DIR is set. Never throws: static publishing must not break publishing.
  */
-export function scheduleSnapshot(reason: string, log: Logger = processLogger): void {
+export function scheduleSnapshot(reason: string, log: Logger = processLogger, after?: Promise<unknown>): void {
   try {
     const root = staticRoot();
     if (!root) return;
     state.reasons.push(reason);
+    // Its failure is the work's own business (logged there): the snapshot runs regardless.
+    if (after) state.before.push(after.catch(() => undefined));
     if (state.running) {
       state.again = true;
       return;

@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { POPULATION_SCOPES, PROFILE_FACT_KEYS, SECTION_KINDS } from '@/lib/content/model';
-import { id, MAX_BULK_CASES } from './common';
+import { id, INT4_MAX, MAX_BULK_CASES } from './common';
 
 // Shared by the admin forms (react-hook-form + zodResolver), the services and the importer: no
 // server imports. Every string, array and number is bounded.
@@ -82,16 +82,26 @@ export const bulkSubmitSchema = z.object({
 /** The region picker's search box: a long query is cut, not refused, as the picker only needs its start. */
 export const regionQuerySchema = z.object({ query: z.string({ error: '请输入地名或代码' }).transform((q) => q.slice(0, 40)) });
 
+/** The review stage the reviewer saw the case wait at, so a decision is never taken at a stage they did not see. */
+const stageSeen = z.number({ error: '审核环节无效' }).int('审核环节无效').min(1, '审核环节无效').max(3, '审核环节无效').optional();
+
+/** The stock reason whose return must say in words what is wrong. */
+export const OTHER_RETURN_REASON = '其他';
+
+/** A return from the stage the case waits at: a stock reason (required) and free text (required for 其他). */
 export const requestChangesSchema = z.object({
   caseId: id('案例'),
-  comment: z.string().trim().min(1, '退回修改时必须填写意见').max(5000, '意见不超过5000个字'),
+  reasonId: z.number({ error: '请选择退回理由' }).int('请选择退回理由').positive('请选择退回理由').max(INT4_MAX, '请选择退回理由'),
+  comment: z.string({ error: '意见必须是文字' }).trim().max(5000, '意见不超过5000个字').default(''),
   sectionIndex: z.number().int('段落无效').min(-1, '段落无效').max(MAX_SECTIONS - 1, '段落无效').nullable().default(null),
+  stage: stageSeen,
 });
 
 export const approveSchema = z.object({
   caseId: id('案例'),
   /** The revision the reviewer read: approving is about that text, not whatever is current. */
   revisionId: id('版本'),
+  stage: stageSeen,
 });
 
 export type CaseContentInput = z.infer<typeof caseContentSchema>;

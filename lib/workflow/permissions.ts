@@ -10,6 +10,7 @@ export const ACTIONS = [
   'case.withdraw',
   'case.requestChanges',
   'case.approve',
+  'case.proofread',
   'comment.create',
   'comment.reply',
   'comment.resolve',
@@ -22,6 +23,8 @@ export const ACTIONS = [
   'account.manage',
   'account.unlockSignIn',
   'account.changeOwnPassword',
+  'account.notificationPreferences',
+  'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,12 +41,14 @@ const EDITOR: readonly Action[] = [
   'issue.edit',
   'issue.arrange',
   'account.changeOwnPassword',
+  'account.notificationPreferences',
 ];
 
 const REVIEWER: readonly Action[] = [
   'case.read',
   'case.requestChanges',
   'case.approve',
+  'case.proofread',
   'comment.create',
   'comment.reply',
   'comment.resolve',
@@ -51,6 +56,7 @@ const REVIEWER: readonly Action[] = [
   'issue.unpublish',
   'issue.schedule',
   'account.changeOwnPassword',
+  'account.notificationPreferences',
 ];
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
@@ -72,6 +78,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   'case.withdraw': '撤回提交',
   'case.requestChanges': '退回修改',
   'case.approve': '审核通过',
+  'case.proofread': '记录校次',
   'comment.create': '发表审核意见',
   'comment.reply': '回复审核意见',
   'comment.resolve': '处理审核意见',
@@ -84,6 +91,8 @@ export const ACTION_LABELS: Record<Action, string> = {
   'account.manage': '管理账号',
   'account.unlockSignIn': '解除登录限制',
   'account.changeOwnPassword': '修改密码',
+  'account.notificationPreferences': '修改通知设置',
+  'settings.manage': '修改审核流程与期刊设置',
 };
 
 export function permissionDenied(action: Action): string {

@@ -12,6 +12,8 @@ export interface CaseTransitionContext {
   revisionContributorIds: readonly number[];
   /** Who put the case into review; known while it is in review. */
   submittedById: number | null;
+  /** For approve: whether the stage the case waits at is the last one (lib/workflow/stages.ts); absent, it is. */
+  finalStage?: boolean;
 }
 
 export type Transition<S> = { ok: true; status: S } | { ok: false; reason: string };
@@ -57,7 +59,8 @@ export function transition(status: CaseStatus, event: CaseEvent, ctx: CaseTransi
       if (ctx.revisionContributorIds.includes(ctx.actorId)) {
         return refuse('这一版含有你自己撰写、尚未经他人审核的内容（包括别人恢复或接着修改的你的文字），不能由你审核通过，请由其他审核人员审核。');
       }
-      return to('approved');
+      // A pass at an earlier stage moves the case on to the next stage; the last stage's pass approves it.
+      return to(ctx.finalStage === false ? 'in_review' : 'approved');
   }
 }
 

@@ -8,7 +8,10 @@ import { bootstrapDemo } from '@/lib/services/demo';
 import { addCaseToIssue, createIssue } from '@/lib/services/issues';
 import { createCase, submitForReview } from '@/lib/services/cases';
 import { publishIssue } from '@/lib/services/publishing';
+import { recordRound } from '@/lib/services/proofreading-rounds';
 import { addComment, approve } from '@/lib/services/reviews';
+import { readReviewStages } from '@/lib/services/review-stages';
+import { requiredRoundsToPublish } from '@/lib/workflow';
 import type { Result } from '@/lib/services/result';
 import { createUserFromCommandLine } from '@/lib/services/users';
 import { draftContent, publicContent } from './content';
@@ -59,12 +62,20 @@ async function createAccount(db: Db, email: string, name: string, role: 'editor'
   return must(await createUserFromCommandLine(db, { email, name, role, password }), email).user.id;
 }
 
-/** A clean case written by editor, approved by reviewer, placed in issueId. */
+/**
+ * A clean case written by editor, placed in issueId, and approved by reviewer at the last review
+ * stage; the demo's other reviewers pass the earlier stages and record the 校次 the stages require.
+ */
 export async function approvedCase(db: Db, editor: Actor, reviewer: Actor, issueId: number, k: number): Promise<number> {
   const created = must(await createCase(db, editor, { content: publicContent(k) }), '对照案例').case;
   must(await addCaseToIssue(db, editor, { issueId, caseId: created.id }), '加入对照期');
   const submitted = must(await submitForReview(db, editor, { caseId: created.id, baseVersion: created.version }), '提交对照案例').case;
-  must(await approve(db, reviewer, { caseId: created.id, revisionId: submitted.currentRevisionId! }), '审核对照案例');
+  const revision = { caseId: created.id, revisionId: submitted.currentRevisionId! };
+  const crew = [await actorByEmail(db, 'reviewer2@casebook.local'), await actorByEmail(db, 'reviewer3@casebook.local')];
+  const stages = await readReviewStages(db);
+  for (let i = 0; i < requiredRoundsToPublish(stages); i++) must(await recordRound(db, crew[0]!, revision), '记录校次');
+  for (const [i, stage] of stages.slice(0, -1).entries()) must(await approve(db, crew[i]!, revision), `对照案例${stage.name}`);
+  must(await approve(db, reviewer, revision), '审核对照案例');
   return created.id;
 }
 

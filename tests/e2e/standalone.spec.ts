@@ -80,7 +80,7 @@ test('serves the home page with its assets, and a case page', async () => {
   const home = await fetch(`${BASE}/`);
   expect(home.status).toBe(200);
   const html = await home.text();
-  expect(html).toContain('第三期');
+  expect(html).toMatch(/\d{4}年第3期（总第3期）/u);
   const asset = /\/_next\/static\/[^"']+\.(?:css|js)/u.exec(html)?.[0];
   expect(asset, 'the page links its build assets').toBeTruthy();
   expect((await fetch(`${BASE}${asset!}`)).status).toBe(200);

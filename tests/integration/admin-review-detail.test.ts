@@ -3,10 +3,11 @@ import type { Database, Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { loadReviewDetail } from '@/lib/admin/review-detail';
 import { saveCase, withdrawSubmission } from '@/lib/services/cases';
-import { addComment, requestChanges } from '@/lib/services/reviews';
+import { recordRound } from '@/lib/services/proofreading-rounds';
+import { addComment, approve, requestChanges } from '@/lib/services/reviews';
 import { createActor, sampleContent } from './support/fixtures';
 import { createTestDatabase, testTarget } from './support/test-db';
-import { must, submitted } from './workflow/helpers';
+import { must, reasonId, submitted } from './workflow/helpers';
 
 // The review screen's data, read by one loader: threads per section with their authors' names, the
 // default comparison, the trail, and what the reader may do.
@@ -24,11 +25,11 @@ describe(`review screen data (${testTarget})`, () => {
 
   it('groups comments by the section they anchor to, named by their authors', async () => {
     const c = await submitted(db, editor);
-    const { comment } = must(await requestChanges(db, reviewer, { caseId: c.id, comment: '第二段缺数字', sectionIndex: 1 }));
+    const { comment } = must(await requestChanges(db, reviewer, { caseId: c.id, reasonId: await reasonId(db), comment: '第二段缺数字', sectionIndex: 1 }));
     must(await addComment(db, editor, { caseId: c.id, revisionId: c.currentRevisionId, parentId: comment.id, body: '已补上' }));
     const review = (await loadReviewDetail(db, reviewer, c.id, {}))!;
     expect(review.threadOf(1).map((t) => [t.authorName, t.body, t.revisionNumber])).toEqual([
-      ['审核乙', '第二段缺数字', 1],
+      ['审核乙', '【数据缺失】第二段缺数字', 1],
       ['编辑甲', '已补上', 1],
     ]);
     expect(review.threadOf(0)).toEqual([]);
@@ -58,6 +59,39 @@ describe(`review screen data (${testTarget})`, () => {
     expect(review.compare.labelOf(review.compare.fromId)).toBe('第1版');
     expect(review.compare.labelOf(review.compare.toId)).toBe('第2版');
     expect(review.compare.result?.ok && review.compare.result.diff.fields.find((f) => f.label === '标题')?.changed).toBe(true);
+  });
+
+  it('shows the stages as a progress line and says why this reader may not pass, return or record a 校次', async () => {
+    const [r2, r3] = [await createActor(db, 'reviewer', '李四'), await createActor(db, 'reviewer', '王五')];
+    const c = await submitted(db, editor);
+    must(await approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId }));
+    const seenBy = async (who: Actor) => (await loadReviewDetail(db, who, c.id, {}))!;
+
+    const mine = await seenBy(reviewer);
+    expect(mine.stages.progress.map((p) => [p.name, p.state, p.pass?.actorName ?? null, p.pass?.revisionNumber ?? null])).toEqual([
+      ['初审', 'passed', '审核乙', 1],
+      ['复审', 'waiting', null, null],
+      ['终审', 'pending', null, null],
+    ]);
+    expect(mine.stages.waiting).toMatchObject({ name: '复审', nextName: '终审' });
+    expect(mine.approveBlocked).toBe('你已在“初审”通过了这一版，“复审”需由其他人审核。');
+    expect((await seenBy(r2)).approveBlocked).toBeNull();
+    expect((await seenBy(editor)).stages.recordRound).toEqual({ allowed: false, blocked: '这一版含有你自己撰写的内容，校对需由其他人完成。' });
+
+    must(await approve(db, r2, { caseId: c.id, revisionId: c.currentRevisionId }));
+    const atLast = await seenBy(r3);
+    expect(atLast.stages.waiting).toMatchObject({ name: '终审', nextName: null });
+    expect(atLast.approveBlocked).toBe('终审前需要完成1次校对（已完成0次）');
+    expect(atLast.stages.recordRound).toEqual({ allowed: true, blocked: null });
+    must(await recordRound(db, r3, { caseId: c.id, revisionId: c.currentRevisionId }));
+    const ready = await seenBy(r3);
+    expect(ready.stages.rounds.map((r) => [r.label, r.actorName, r.errors])).toEqual([['一校', '王五', 0]]);
+    expect(ready.approveBlocked).toBeNull();
+    expect(ready.stages.decisions.map((d) => [d.stageName, d.decision, d.actorName, d.revisionNumber])).toEqual([
+      ['复审', 'pass', '李四', 1],
+      ['初审', 'pass', '审核乙', 1],
+    ]);
+    expect(ready.stages.reasons.map((r) => r.label)).toEqual(['数据缺失', '表述不规范', '与事实不符', '格式问题', '其他']);
   });
 
   it('is null for a case that does not exist', async () => {

@@ -10,11 +10,11 @@ import { authenticate } from '@/lib/auth/sign-in';
 import { saveCase, submitForReview } from '@/lib/services/cases';
 import { addCaseToIssue, createIssue, reorderCases, updateIssue } from '@/lib/services/issues';
 import { publishIssue } from '@/lib/services/publishing';
-import { addComment, approve, requestChanges, resolveComment } from '@/lib/services/reviews';
+import { addComment, requestChanges, resolveComment } from '@/lib/services/reviews';
 import { changeRole } from '@/lib/services/users';
 import { createActor, sampleContent, TEST_PASSWORD } from './support/fixtures';
 import { createTestDatabase, testTarget } from './support/test-db';
-import { must, newCase } from './workflow/helpers';
+import { approveFully, must, newCase, reasonId } from './workflow/helpers';
 
 const TITLE_A = '浙江省义乌市向随迁子女扩大义务教育学位供给';
 const TITLE_B = '广东省深圳市将大部分义务教育学位提供给随迁子女';
@@ -42,12 +42,12 @@ describe(`the audit log as people read it (${testTarget})`, () => {
     const inReview = must(await submitForReview(db, editor, { caseId: a.id, baseVersion: saved.case.version })).case;
     const comment = must(await addComment(db, reviewer, { caseId: a.id, revisionId: inReview.currentRevisionId, sectionIndex: 1, body: '请补充学位数字' })).comment;
     must(await addComment(db, editor, { caseId: a.id, revisionId: inReview.currentRevisionId, sectionIndex: 1, parentId: comment.id, body: '已补充' }));
-    const sentBack = must(await requestChanges(db, reviewer, { caseId: a.id, comment: '数字不全', sectionIndex: null })).case;
+    const sentBack = must(await requestChanges(db, reviewer, { caseId: a.id, reasonId: await reasonId(db), comment: '数字不全', sectionIndex: null })).case;
     must(await resolveComment(db, editor, { commentId: comment.id, caseId: a.id, resolved: true }));
     const again = must(await submitForReview(db, editor, { caseId: a.id, baseVersion: sentBack.version })).case;
-    must(await approve(db, reviewer, { caseId: a.id, revisionId: again.currentRevisionId }));
+    must(await approveFully(db, reviewer, { caseId: a.id, revisionId: again.currentRevisionId }));
     const bInReview = must(await submitForReview(db, editor, { caseId: b.id, baseVersion: b.version })).case;
-    must(await approve(db, reviewer, { caseId: b.id, revisionId: bInReview.currentRevisionId }));
+    must(await approveFully(db, reviewer, { caseId: b.id, revisionId: bInReview.currentRevisionId }));
 
     const issue = must(await createIssue(db, editor, { number: 3, title: '加快城镇基本公共服务均等化', foreword: '' })).issue;
     issueId = issue.id;

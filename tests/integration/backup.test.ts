@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { cases, users } from '@/db/schema';
+import { cases, emailOutbox, notifications, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { endSessions, refreshToken } from '@/lib/auth/callbacks';
 import { chargeAttempt } from '@/lib/auth/throttle';
@@ -20,14 +20,16 @@ import { createCase, saveCase, submitForReview } from '@/lib/services/cases';
 import { publishCorrection } from '@/lib/services/corrections';
 import { DEMO_ACCOUNTS, bootstrapDemo } from '@/lib/services/demo';
 import { updateIssue } from '@/lib/services/issues';
+import { assignCaseSection, createIssueSection } from '@/lib/services/issue-sections';
+import { refreshPdfEditions } from '@/lib/services/pdf-editions';
 import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
-import { addComment, approve, requestChanges, resolveComment } from '@/lib/services/reviews';
+import { addComment, requestChanges, resolveComment } from '@/lib/services/reviews';
 import { createUser } from '@/lib/services/users';
 import { createBlankDatabase } from './support/blank-db';
 import { sampleContent } from './support/fixtures';
 import { migrationLevel, tableContents, type IgnoredColumns } from './support/table-contents';
 import { createTestDatabase, testTarget } from './support/test-db';
-import { must, readyIssue, submitted } from './workflow/helpers';
+import { approveFully, must, readyIssue, reasonId, submitted } from './workflow/helpers';
 
 async function demoActor(db: Db, role: 'admin' | 'editor' | 'reviewer'): Promise<Actor> {
   const email = DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
@@ -46,6 +48,9 @@ async function populate(db: Db, dataDir: string): Promise<void> {
 
   // Published, renumbered and published again: the old number becomes a redirect.
   const { issue, cases: [first] } = await readyIssue(db, editor, reviewer, 1);
+  // Under a 栏目 of its own.
+  const [section] = must(await createIssueSection(db, editor, { issueId: issue.id, title: '义务教育' })).sections;
+  must(await assignCaseSection(db, editor, { issueId: issue.id, caseId: first!.id, sectionId: section!.id }));
   const published = must(await publishIssue(db, reviewer, { issueId: issue.id })).issue;
   must(await updateIssue(db, editor, { issueId: issue.id, baseVersion: published.version, number: issue.number + 50, title: issue.title, foreword: '编者按' }));
   must(await publishIssue(db, reviewer, { issueId: issue.id }));
@@ -53,13 +58,20 @@ async function populate(db: Db, dataDir: string): Promise<void> {
   const [live] = await db.select().from(cases).where(eq(cases.id, first!.id));
   const saved = must(await saveCase(db, editor, { caseId: live!.id, baseVersion: live!.version, content: sampleContent({ title: '更正后的标题' }) }));
   const corrected = must(await submitForReview(db, editor, { caseId: live!.id, baseVersion: saved.case.version })).case;
-  must(await approve(db, reviewer, { caseId: live!.id, revisionId: corrected.currentRevisionId }));
+  must(await approveFully(db, reviewer, { caseId: live!.id, revisionId: corrected.currentRevisionId }));
   must(await publishCorrection(db, reviewer, { caseId: live!.id, revisionId: corrected.currentRevisionId, note: '标题已更正。' }));
 
   const inReview = await submitted(db, editor);
-  const asked = must(await requestChanges(db, reviewer, { caseId: inReview.id, comment: '第二段数字缺失', sectionIndex: 1 })).comment;
+  const asked = must(await requestChanges(db, reviewer, { caseId: inReview.id, reasonId: await reasonId(db), comment: '第二段数字缺失', sectionIndex: 1 })).comment;
   must(await addComment(db, editor, { caseId: inReview.id, revisionId: inReview.currentRevisionId, parentId: asked.id, body: '已补上' }));
   must(await resolveComment(db, editor, { commentId: asked.id }));
+
+  // The PDF editions (binary rows) of everything published, as the background job makes them.
+  expect((await refreshPdfEditions(db)).failed).toEqual([]);
+  // An email waiting in the outbox: fan-out queues one only when SMTP is configured, so it is written
+  // here as the fan-out would write it.
+  const [notification] = await db.select({ id: notifications.id, userId: notifications.userId }).from(notifications).limit(1);
+  await db.insert(emailOutbox).values({ notificationId: notification!.id, toAddress: editor.email, subject: '案例期刊：有一篇案例退回给你', body: '请登录后台查看。' });
 
   await chargeAttempt(db, { email: 'nobody@example.test', clientAddress: '203.0.113.7', userId: null }, new Date());
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, count } from 'drizzle-orm';
+import { asc, count, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cases, publishedCases, publishedIssues, users } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
@@ -23,9 +23,15 @@ describe(`first start with an empty database (${testTarget})`, () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('creates one account per role and prints each with its password', async () => {
+  it('creates an account per role, three reviewers for the three stages, and prints each with its password', async () => {
     const rows = await database.db.select().from(users).orderBy(asc(users.id));
-    expect(rows.map((u) => u.role)).toEqual(['admin', 'editor', 'reviewer']);
+    expect(rows.map((u) => [u.role, u.email])).toEqual([
+      ['admin', 'admin@casebook.local'],
+      ['editor', 'editor@casebook.local'],
+      ['reviewer', 'reviewer@casebook.local'],
+      ['reviewer', 'reviewer2@casebook.local'],
+      ['reviewer', 'reviewer3@casebook.local'],
+    ]);
     for (const u of rows) {
       const line = lines.find((l) => l.includes(u.email));
       expect(line).toBeDefined();
@@ -47,6 +53,21 @@ describe(`first start with an empty database (${testTarget})`, () => {
     await bootstrapDemo(database.db, { dataDir, log: () => {} });
     const [{ n } = { n: 0 }] = await database.db.select({ n: count() }).from(users);
     const [{ c } = { c: 0 }] = await database.db.select({ c: count() }).from(cases);
-    expect([n, c]).toEqual([3, 25]);
+    expect([n, c]).toEqual([5, 25]);
+  });
+
+  it('gives a demo made before the extra reviewers existed its missing accounts, printed with the others', async () => {
+    const file = path.join(dataDir, 'demo-accounts.json');
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { email: string }[];
+    // As an older demo left it: three accounts in the database and in the file.
+    await database.db.delete(users).where(inArray(users.email, ['reviewer2@casebook.local', 'reviewer3@casebook.local']));
+    fs.writeFileSync(file, JSON.stringify(stored.slice(0, 3)));
+    const later: string[] = [];
+    await bootstrapDemo(database.db, { dataDir, log: (l) => later.push(l) });
+    const emails = (await database.db.select({ email: users.email }).from(users).orderBy(asc(users.id))).map((u) => u.email);
+    expect(emails.slice(3)).toEqual(['reviewer2@casebook.local', 'reviewer3@casebook.local']);
+    expect(later.filter((l) => l.includes('@casebook.local'))).toHaveLength(5);
+    const [{ c } = { c: 0 }] = await database.db.select({ c: count() }).from(cases);
+    expect(c).toBe(25);
   });
 });

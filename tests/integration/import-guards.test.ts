@@ -8,10 +8,9 @@ import { submitForReview } from '@/lib/services/cases';
 import { checkImport, importCompilation } from '@/lib/services/import';
 import { createIssue, removeCaseFromIssue } from '@/lib/services/issues';
 import { publishIssue, scheduleIssue } from '@/lib/services/publishing';
-import { approve } from '@/lib/services/reviews';
 import { createActor } from './support/fixtures';
 import { createTestDatabase, testTarget } from './support/test-db';
-import { must, readyIssue } from './workflow/helpers';
+import { approveFully, must, readyIssue } from './workflow/helpers';
 import { issueLabel } from '@/lib/content/numerals';
 
 /** One clean case (it passes the proofreading gate), so it can be approved and published. */
@@ -52,7 +51,7 @@ describe(`import guards (${testTarget})`, () => {
     const issueId = imported.summary.issueIds[0]!;
     for (const row of await db.select().from(cases).where(eq(cases.issueId, issueId))) {
       const submitted = must(await submitForReview(db, editor, { caseId: row.id, baseVersion: row.version })).case;
-      must(await approve(db, reviewer, { caseId: row.id, revisionId: submitted.currentRevisionId }));
+      must(await approveFully(db, reviewer, { caseId: row.id, revisionId: submitted.currentRevisionId }));
     }
     must(await publishIssue(db, reviewer, { issueId }));
     return issueId;

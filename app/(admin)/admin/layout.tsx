@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { getDb } from '@/db';
 import { AdminNav, type NavItem } from '@/components/admin/admin-nav';
+import { todoBadge } from '@/components/admin/todo/todo-badge';
 import { SignOutButton } from '@/components/admin/sign-out-button';
 import { requirePageActor } from '@/lib/admin/session';
 import { ROLE_LABELS } from '@/lib/content/model';
+import { todoCounts } from '@/lib/services/todo';
 import { can } from '@/lib/workflow';
 import './admin.css';
 
@@ -18,11 +21,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await requirePageActor();
   const items: NavItem[] = [
     { href: '/admin', label: '工作台' },
+    { href: '/admin/todo', label: '待办', badge: todoBadge(await todoCounts(await getDb(), actor)) },
     { href: '/admin/cases', label: '案例' },
     { href: '/admin/issues', label: '期刊' },
     ...(can(actor.role, 'case.create') ? [{ href: '/admin/import', label: '导入' }] : []),
     { href: '/admin/audit', label: '操作日志' },
     ...(can(actor.role, 'account.manage') ? [{ href: '/admin/accounts', label: '账号管理' }] : []),
+    ...(can(actor.role, 'settings.manage') ? [{ href: '/admin/settings', label: '设置' }] : []),
   ];
   return (
     <div className="admin">
@@ -36,7 +41,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <AdminNav items={items} />
           <div className="admin-user">
             <div>
-              <Link href="/admin/account" title="我的账号：修改密码">
+              <Link href="/admin/account" title="我的账号：修改密码和通知设置">
                 {actor.name}
               </Link>
             </div>

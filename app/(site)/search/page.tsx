@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Highlighted } from '@/components/site/highlighted';
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { caseLabel } from '@/lib/content/numerals';
 import { placeLabel, provinceName } from '@/lib/public/format';
 import { getIssues, getProvinceCounts, searchCases } from '@/lib/public/read-model';
 import { parseSearchParams } from '@/lib/public/search';
@@ -39,7 +39,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <option value="">全部期次</option>
             {issues.map((i) => (
               <option key={i.issueId} value={i.number}>
-                {issueLabel(i.number)}
+                {i.label}
               </option>
             ))}
           </select>
@@ -76,7 +76,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {hit.titleMatch ? <span className="badge">标题</span> : null}
             </h2>
             <p className="result__meta">
-              {issueLabel(hit.issueNumber)} · {caseLabel(hit.position)} · {placeLabel(hit.regions)}
+              {hit.issueLabel} · {caseLabel(hit.position)} · {placeLabel(hit.regions)}
             </p>
             <p className="result__snippet">
               <Highlighted parts={hit.snippet} />

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../support/accounts';
 import { adminCaseUrl, adminIssueUrl } from '../support/find';
 
-const SCREENS = ['/admin', '/admin/cases', '/admin/issues', '/admin/import', '/admin/audit', '/admin/accounts', '/admin/account'];
+const SCREENS = ['/admin', '/admin/cases', '/admin/issues', '/admin/import', '/admin/audit', '/admin/accounts', '/admin/account', '/admin/settings', '/admin/settings/review'];
 /** A demo case with a profile and several sections, so the editor and the review screen show everything. */
 const CASE_TITLE = '黑龙江省哈尔滨市帮扶随迁子女接受义务教育';
 

@@ -51,14 +51,14 @@ test('an editor is told the case was created and why it cannot be submitted yet;
   await expect(outcomes.getByRole('textbox')).toBeFocused();
   await outcomes.getByRole('textbox').fill(UNSENT);
 
-  // Approving with that comment still unsent says so, offers to send it, and does.
-  await reviewer.getByRole('button', { name: '审核通过' }).click();
-  const dialog = reviewer.getByRole('dialog', { name: '审核通过' });
+  // Passing 初审 with that comment still unsent says so, offers to send it, and does.
+  await reviewer.getByRole('button', { name: '初审通过' }).click();
+  const dialog = reviewer.getByRole('dialog', { name: '初审通过' });
   await expect(dialog.getByText('页面上还有 1 条写好但尚未发表的意见：')).toBeVisible();
   await expect(dialog.getByText(`（二）主要成效：“${UNSENT}”`)).toBeVisible();
   await expect(dialog.getByLabel('随本次决定一并发表这些意见')).toBeChecked();
   await dialog.getByRole('button', { name: /^确认通过第\d+版$/u }).click();
-  await expect(reviewer.getByText('已审核通过。')).toBeVisible();
+  await expect(reviewer.getByText('初审通过，案例已转入复审。')).toBeVisible();
   await expect(outcomes.getByText(UNSENT)).toBeVisible();
   await expect(outcomes.getByRole('textbox')).toHaveCount(0);
 

@@ -44,7 +44,8 @@ async function startServer(port: number, extraEnv: Record<string, string>): Prom
 /** The newsroom's services, run against the shared database (multi-instance-content.ts). */
 function newsroom(...args: string[]): Record<string, number> {
   const out = execFileSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'tests/e2e/site/multi-instance-content.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: withDatabaseName(url!, name) },
+    // The instances make the PDF editions; the newsroom process itself must exit when done.
+    env: { ...process.env, DATABASE_URL: withDatabaseName(url!, name), CASEBOOK_PDF_EDITIONS: '0' },
     encoding: 'utf8',
   });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;

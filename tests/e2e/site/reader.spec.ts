@@ -91,10 +91,21 @@ test('feed, sitemap, robots and the JSON API answer with published content', asy
   expect(await feed.text()).toContain('浙江省义乌市向随迁子女扩大义务教育学位供给');
   expect(await (await request.get('/sitemap.xml')).text()).toContain('/issues/3');
   expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap:');
-  const issues = (await (await request.get('/api/public/issues')).json()) as { issues: { number: number; label: string }[] };
+  const issues = (await (await request.get('/api/public/issues')).json()) as { issues: { number: number; year: number; yearNumber: number; label: string }[] };
   // Newest first; other suites may have published an issue of their own on the same database.
   const numbers = issues.issues.map((i) => i.number);
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
-  expect(issues.issues.filter((i) => i.number <= 3).map((i) => i.label)).toEqual(['第三期', '第二期', '第一期']);
+  // The demo's three issues came out together: the first three of their year, named as a serial.
+  const demo = issues.issues.filter((i) => i.number <= 3);
+  const year = demo[0]!.year;
+  expect(demo.map((i) => [i.yearNumber, i.label])).toEqual([
+    [3, `${year}年第3期（总第3期）`],
+    [2, `${year}年第2期（总第2期）`],
+    [1, `${year}年第1期（总第1期）`],
+  ]);
+  // The serial address answers with a permanent redirect to the issue's one address.
+  const bySerial = await request.get(`/issues/${year}/2`, { maxRedirects: 0 });
+  expect(bySerial.status()).toBe(308);
+  expect(bySerial.headers()['location']).toMatch(/\/issues\/2$/u);
   expect((await request.get('/api/public/cases/999999')).status()).toBe(404);
 });

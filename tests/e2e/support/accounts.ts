@@ -5,6 +5,9 @@ export const ACCOUNTS = {
   admin: { email: 'admin@casebook.local', name: '演示管理员' },
   editor: { email: 'editor@casebook.local', name: '演示编辑' },
   reviewer: { email: 'reviewer@casebook.local', name: '演示审核' },
+  // 初审, 复审 and 终审 are each passed by someone else (lib/services/demo.ts).
+  reviewer2: { email: 'reviewer2@casebook.local', name: '演示复审' },
+  reviewer3: { email: 'reviewer3@casebook.local', name: '演示终审' },
 } as const;
 
 /** Signs in through the sign-in page, as a person would. */

@@ -47,11 +47,42 @@ export async function createIssueWithCase(editor: Page, number: number, theme: s
   return issueUrl;
 }
 
-/** Approves revision `revision` of the case whose review page is open. */
+/** Passes the stage the case waits at (`stage`, e.g. 初审) for revision `revision`; `next` is the stage it goes on to, null for the last. */
+export async function passStage(reviewer: Page, stage: string, revision: number, next: string | null): Promise<void> {
+  await reviewer.getByRole('button', { name: `${stage}通过` }).click();
+  await reviewer.getByRole('dialog', { name: `${stage}通过` }).getByRole('button', { name: `确认通过第${revision}版` }).click();
+  await expect(reviewer.getByText(next ? `${stage}通过，案例已转入${next}。` : `${stage}通过，案例已审核通过，可以随所在的一期发布。`)).toBeVisible();
+}
+
+/** Records the next 校次 (`label`: 一校, 二校 …) on the case whose review page is open. */
+export async function recordRound(reviewer: Page, label = '一校'): Promise<void> {
+  await reviewer.getByRole('button', { name: '记录校次' }).click();
+  await reviewer.getByRole('dialog', { name: '记录校次' }).getByRole('button', { name: `确认记录${label}` }).click();
+  await expect(reviewer.getByText(new RegExp(`^已记录${label}：`, 'u'))).toBeVisible();
+}
+
+/**
+ * 三审 of revision `revision` of the case whose review page `reviewer` has open: the demo reviewer
+ * passes 初审, the second demo reviewer 复审, the third records 一校 and passes 终审, each in a
+ * browser of their own. The first reviewer's page then shows the case approved.
+ */
 export async function approveRevision(reviewer: Page, revision: number): Promise<void> {
-  await reviewer.getByRole('button', { name: '审核通过' }).click();
-  await reviewer.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: `确认通过第${revision}版` }).click();
-  await expect(reviewer.getByText('已审核通过。')).toBeVisible();
+  const reviewUrl = new URL(reviewer.url()).pathname;
+  await passStage(reviewer, '初审', revision, '复审');
+  const browser = reviewer.context().browser()!;
+  const second = await signedInPage(browser, 'reviewer2');
+  await second.goto(reviewUrl);
+  await expect(second.getByRole('list', { name: '审核进度' })).toContainText('初审 ✓ 演示审核');
+  await passStage(second, '复审', revision, '终审');
+  const third = await signedInPage(browser, 'reviewer3');
+  await third.goto(reviewUrl);
+  // 终审 waits for its 校次, and says so.
+  await expect(third.getByText('终审前需要完成1次校对（已完成0次）')).toBeVisible();
+  await recordRound(third);
+  await expect(third.getByRole('list', { name: '已记录的校次' })).toContainText('一校 演示终审 错误0');
+  await passStage(third, '终审', revision, null);
+  await Promise.all([second.context().close(), third.context().close()]);
+  await reviewer.reload();
 }
 
 /** Publishes the issue at its admin address now. */

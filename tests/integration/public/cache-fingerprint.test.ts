@@ -7,10 +7,9 @@ import { queryPublicationFingerprint } from '@/lib/public/queries';
 import { submitForReview, saveCase } from '@/lib/services/cases';
 import { updateIssue } from '@/lib/services/issues';
 import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
-import { approve } from '@/lib/services/reviews';
 import { createActor, sampleContent } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import { must, readyIssue } from '../workflow/helpers';
+import { approveFully, must, readyIssue } from '../workflow/helpers';
 
 // The fingerprint is how every app instance learns that the public site changed when the change
 // was made elsewhere (lib/public/cache-handler.mjs). A change it misses is served stale until the
@@ -37,7 +36,7 @@ describe(`publication fingerprint (${testTarget})`, () => {
     const [row] = await database.db.select().from(cases).where(eq(cases.id, caseId));
     const saved = must(await saveCase(database.db, editor, { caseId, baseVersion: row!.version, content: sampleContent({ title }) }));
     const inReview = must(await submitForReview(database.db, editor, { caseId, baseVersion: saved.case.version }));
-    must(await approve(database.db, reviewer, { caseId, revisionId: inReview.case.currentRevisionId }));
+    must(await approveFully(database.db, reviewer, { caseId, revisionId: inReview.case.currentRevisionId }));
   }
 
   it('changes with every publish and unpublish, and not for work the public cannot see', async () => {

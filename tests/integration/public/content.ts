@@ -11,8 +11,9 @@ import { publishCorrection as publishCorrectionService } from '@/lib/services/co
 import { addCaseToIssue, createIssue as createIssueService, updateIssue } from '@/lib/services/issues';
 import { publishIssue as publishService, scheduleIssue, unpublishIssue as unpublishService } from '@/lib/services/publishing';
 import type { Result } from '@/lib/services/result';
-import { approve, requestChanges } from '@/lib/services/reviews';
+import { requestChanges } from '@/lib/services/reviews';
 import { createActor, sampleContent } from '../support/fixtures';
+import { approveFully, reasonId } from '../support/stages';
 
 /** Who does the work: the editor writes, the reviewer (never the writer) approves and publishes. */
 export interface Staff {
@@ -56,8 +57,8 @@ export async function addCase(db: Db, staff: Staff, content: CaseContent, issueI
   if (issueId !== null) must(await addCaseToIssue(db, staff.editor, { issueId, caseId: created.id }));
   if (status === 'draft') return created.id;
   const inReview = must(await submitForReview(db, staff.editor, { caseId: created.id, baseVersion: created.version })).case;
-  if (status === 'changes_requested') must(await requestChanges(db, staff.reviewer, { caseId: created.id, comment: '请补充数据。' }));
-  if (status === 'approved') must(await approve(db, staff.reviewer, { caseId: created.id, revisionId: inReview.currentRevisionId }));
+  if (status === 'changes_requested') must(await requestChanges(db, staff.reviewer, { caseId: created.id, reasonId: await reasonId(db), comment: '请补充数据。' }));
+  if (status === 'approved') must(await approveFully(db, staff.reviewer, { caseId: created.id, revisionId: inReview.currentRevisionId }));
   return created.id;
 }
 
@@ -79,7 +80,7 @@ export async function reviseCase(db: Db, staff: Staff, caseId: number, content: 
   const saved = must(await saveCase(db, staff.editor, { caseId, baseVersion: row!.version, content })).case;
   if (status === 'draft') return;
   const inReview = must(await submitForReview(db, staff.editor, { caseId, baseVersion: saved.version })).case;
-  must(await approve(db, staff.reviewer, { caseId, revisionId: inReview.currentRevisionId }));
+  must(await approveFully(db, staff.reviewer, { caseId, revisionId: inReview.currentRevisionId }));
 }
 
 /** The editor's change of an issue's number, theme or foreword, saved on the version the editor sees now. */

@@ -1,6 +1,7 @@
 // Visits every public route by calling the pages, metadata, route handlers and API exactly as
 // Next.js would, and collects everything they would send. Used by the leak test.
 import { notFoundMetadata } from '@/components/site/not-found-page';
+import { serialYear } from '@/lib/content/serial';
 import { THEMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { renderText } from './render';
@@ -42,6 +43,7 @@ const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.re
 export async function crawlPublicSite(input: { issueNumbers: number[]; caseIds: number[]; queries: string[] }): Promise<Map<string, Outcome>> {
   const home = await import('@/app/(site)/page');
   const issuePage = await import('@/app/(site)/issues/[number]/page');
+  const serialPage = await import('@/app/(site)/issues/[number]/[yearNumber]/page');
   const casePage = await import('@/app/(site)/cases/[id]/page');
   const regions = await import('@/app/(site)/regions/page');
   const province = await import('@/app/(site)/regions/[code]/page');
@@ -79,6 +81,12 @@ export async function crawlPublicSite(input: { issueNumbers: number[]; caseIds: 
     await add(`/issues/${n}`, () => issuePage.default(params({ number: String(n) })));
     await add(`/issues/${n} (metadata)`, () => issuePage.generateMetadata(params({ number: String(n) })));
     await api(`/api/public/issues/${n}`, () => apiIssue.GET(new Request(`http://test/api/public/issues/${n}`), params({ number: String(n) })));
+  }
+  // Serial addresses (/issues/<year>/<number within it>) of this year: a redirect for each published issue, else a 404.
+  const year = String(serialYear(new Date()));
+  for (let n = 1; n <= input.issueNumbers.length + 2; n++) {
+    await add(`/issues/${year}/${n}`, () => serialPage.default(params({ number: year, yearNumber: String(n) })));
+    await add(`/issues/${year}/${n} (metadata)`, () => serialPage.generateMetadata(params({ number: year, yearNumber: String(n) })));
   }
   for (const id of input.caseIds) {
     await add(`/cases/${id}`, () => casePage.default(params({ id: String(id) })));

@@ -70,6 +70,17 @@ describe(`public site leak test (${testTarget})`, () => {
     }
   });
 
+  it('gives a serial address (/issues/<year>/<n>) to every published issue and to no unpublished one', () => {
+    const api = pages.get('/api/public/issues');
+    const published = api?.status === 200 ? (JSON.parse(api.text) as { issues: { number: number; year: number; yearNumber: number }[] }).issues : [];
+    expect(published.length).toBeGreaterThan(0);
+    const serial = [...pages.entries()].filter(([url]) => /^\/issues\/\d{4}\/\d+$/u.test(url));
+    const targets = serial.flatMap(([, o]) => (o.status === 308 ? [o.location] : []));
+    expect(targets.sort()).toEqual(published.map((i) => `/issues/${i.number}`).sort());
+    for (const n of UNPUBLISHED_ISSUE_NUMBERS) expect(targets).not.toContain(`/issues/${n}`);
+    for (const [url, o] of serial) expect([308, 404], url).toContain(o.status);
+  });
+
   it('keeps showing the published revision while a newer one is edited or approved but not yet published', () => {
     for (const marker of ['mkpubtwo', 'mkpubthree']) {
       const page = pages.get(`/cases/${ids[marker]}`);

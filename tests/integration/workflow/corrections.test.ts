@@ -16,12 +16,11 @@ import { listCorrections, publishCorrection } from '@/lib/services/corrections';
 import { bootstrapDemo } from '@/lib/services/demo';
 import { blockingFindings } from '@/lib/services/proofreading';
 import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
-import { approve } from '@/lib/services/reviews';
 import { restoreRevision } from '@/lib/services/revisions';
 import { visit, type Outcome } from '../public/crawl';
 import { createActor, sampleContent } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import { must, readyIssue } from './helpers';
+import { approveFully, must, readyIssue } from './helpers';
 
 // Content that came in already published (the demo publishes the seed as it is, lost figures and
 // all) is marked 待更正 in the admin; correcting a published case goes through review like any edit,
@@ -72,7 +71,7 @@ async function approvedRevision(db: Db, editor: Actor, reviewer: Actor, caseId: 
   const row = await caseRow(db, caseId);
   const saved = must(await saveCase(db, editor, { caseId, baseVersion: row.version, content }));
   const inReview = must(await submitForReview(db, editor, { caseId, baseVersion: saved.case.version }));
-  return must(await approve(db, reviewer, { caseId, revisionId: inReview.case.currentRevisionId })).case.approvedRevisionId!;
+  return must(await approveFully(db, reviewer, { caseId, revisionId: inReview.case.currentRevisionId })).case.approvedRevisionId!;
 }
 
 describe(`corrections of the demo, published with its errors (${testTarget})`, () => {
@@ -210,7 +209,7 @@ describe(`corrections through the issue's publish (${testTarget})`, () => {
       const saved = must(await saveCase(db, editor, { caseId: c.id, baseVersion: row.version, content: sampleContent({ title: '改了又改回去' }) }));
       const restored = must(await restoreRevision(db, editor, { caseId: c.id, revisionId: row.publishedRevisionId, baseVersion: saved.case.version }));
       const inReview = must(await submitForReview(db, editor, { caseId: c.id, baseVersion: restored.case.version }));
-      must(await approve(db, reviewer, { caseId: c.id, revisionId: inReview.case.currentRevisionId }));
+      must(await approveFully(db, reviewer, { caseId: c.id, revisionId: inReview.case.currentRevisionId }));
     }
     const single = must(await publishCorrection(db, reviewer, { caseId: first!.id, revisionId: (await caseRow(db, first!.id)).approvedRevisionId }));
     expect(single.correction).toBeNull();

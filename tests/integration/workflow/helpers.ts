@@ -5,8 +5,8 @@ import type { CaseContent } from '@/lib/content/model';
 import { createCase, submitForReview } from '@/lib/services/cases';
 import { addCaseToIssue, createIssue } from '@/lib/services/issues';
 import type { Result } from '@/lib/services/result';
-import { approve } from '@/lib/services/reviews';
 import { sampleContent } from '../support/fixtures';
+import { approveFully } from '../support/stages';
 
 /** Unwraps a service result, failing the test with the service's own message. */
 export function must<T extends object>(result: Result<T>): T {
@@ -29,9 +29,11 @@ export async function submitted(db: Db, editor: Actor, issueId?: number) {
   return must(await submitForReview(db, editor, { caseId: c.id, baseVersion: c.version })).case;
 }
 
+export { approveFully, reasonId, toFinalStage } from '../support/stages';
+
 export async function approved(db: Db, editor: Actor, reviewer: Actor, issueId?: number) {
   const c = await submitted(db, editor, issueId);
-  return must(await approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId })).case;
+  return must(await approveFully(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId })).case;
 }
 
 /** An issue with n approved cases, ready to publish. */
@@ -41,3 +43,4 @@ export async function readyIssue(db: Db, editor: Actor, reviewer: Actor, n = 2) 
   for (let i = 0; i < n; i++) cases.push(await approved(db, editor, reviewer, issue.id));
   return { issue, cases };
 }
+

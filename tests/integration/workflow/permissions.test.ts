@@ -5,14 +5,27 @@ import type { Actor } from '@/lib/auth/actor';
 import { ROLES, type Role } from '@/lib/content/model';
 import { createCase, saveCase, submitForReview, withdrawSubmission } from '@/lib/services/cases';
 import { addCaseToIssue, createIssue, removeCaseFromIssue, reorderCases, updateIssue } from '@/lib/services/issues';
+import { assignCaseSection, createIssueSection, deleteIssueSection, renameIssueSection, reorderIssueSections } from '@/lib/services/issue-sections';
+import { readSiteSettings, saveSiteSettings } from '@/lib/services/site-settings';
 import { publishIssue, scheduleIssue, unpublishIssue, unscheduleIssue } from '@/lib/services/publishing';
 import type { Result } from '@/lib/services/result';
 import { addComment, approve, listComments, reopenComment, requestChanges, resolveComment } from '@/lib/services/reviews';
+import { recordRound } from '@/lib/services/proofreading-rounds';
+import {
+  loadReviewSettings,
+  readReturnReasons,
+  readReviewStages,
+  reasonsFingerprint,
+  saveReturnReasons,
+  saveReviewStages,
+  stagesFingerprint,
+} from '@/lib/services/review-stages';
 import { compareRevisions, listRevisions, restoreRevision } from '@/lib/services/revisions';
+import { getNotificationPreferences, updateNotificationPreferences } from '@/lib/services/notification-preferences';
 import { changeOwnPassword, changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword, unlockSignIn } from '@/lib/services/users';
 import { TEST_PASSWORD, createActor, sampleContent } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import { approved, must, newCase, newIssue, readyIssue, submitted } from './helpers';
+import { approved, must, newCase, newIssue, readyIssue, reasonId, submitted, toFinalStage } from './helpers';
 
 // Every service, every role, in the state that matters. The expected roles are written out here by
 // hand from the issue text; nothing below reads the permission table.
@@ -51,11 +64,19 @@ const ROWS: Row[] = [
   }],
   ['request changes on a case in review', 'reviewer admin', async (db, o) => {
     const c = await submitted(db, o);
-    return (db, a) => requestChanges(db, a, { caseId: c.id, comment: '请补充数据' });
+    const reason = await reasonId(db);
+    return (db, a) => requestChanges(db, a, { caseId: c.id, reasonId: reason, comment: '请补充数据' });
+  }],
+  ['return a case from its last stage', 'reviewer admin', async (db, o) => {
+    const c = await submitted(db, o);
+    await toFinalStage(db, c.id);
+    const reason = await reasonId(db, '其他');
+    return (db, a) => requestChanges(db, a, { caseId: c.id, reasonId: reason, comment: '请补充数据' });
   }],
   ['request changes on a draft', '', async (db, o) => {
     const c = await newCase(db, o);
-    return (db, a) => requestChanges(db, a, { caseId: c.id, comment: '请补充数据' });
+    const reason = await reasonId(db);
+    return (db, a) => requestChanges(db, a, { caseId: c.id, reasonId: reason, comment: '请补充数据' });
   }],
   ["approve someone else's revision", 'reviewer admin', async (db, o) => {
     const c = await submitted(db, o);
@@ -65,23 +86,51 @@ const ROWS: Row[] = [
     const c = await newCase(db, o);
     return (db, a) => approve(db, a, { caseId: c.id, revisionId: c.currentRevisionId });
   }],
+  ["pass the last stage (approve) of someone else's revision", 'reviewer admin', async (db, o) => {
+    const c = await submitted(db, o);
+    await toFinalStage(db, c.id);
+    return (db, a) => approve(db, a, { caseId: c.id, revisionId: c.currentRevisionId });
+  }],
+  ['record a 校次 on a case in review', 'reviewer admin', async (db, o) => {
+    const c = await submitted(db, o);
+    return (db, a) => recordRound(db, a, { caseId: c.id, revisionId: c.currentRevisionId });
+  }],
+  ['record a 校次 on an approved case not yet published', 'reviewer admin', async (db, o, r) => {
+    const c = await approved(db, o, r);
+    return (db, a) => recordRound(db, a, { caseId: c.id, revisionId: c.currentRevisionId });
+  }],
+  ['record a 校次 on a draft', '', async (db, o) => {
+    const c = await newCase(db, o);
+    return (db, a) => recordRound(db, a, { caseId: c.id, revisionId: c.currentRevisionId });
+  }],
+  ['read the review settings', 'admin', async () => (db, a) => loadReviewSettings(db, a)],
+  ['save the review stages', 'admin', async (db) => {
+    const base = stagesFingerprint(await readReviewStages(db));
+    const stages = (await readReviewStages(db)).map(({ name, roles, userIds, requiredRounds, returnRestarts }) => ({ name, roles, userIds, requiredRounds, returnRestarts }));
+    return (db, a) => saveReviewStages(db, a, { base, stages });
+  }],
+  ['save the return reasons', 'admin', async (db) => {
+    const current = await readReturnReasons(db);
+    const reasons = current.map(({ id, label, active }) => ({ id, label, active }));
+    return (db, a) => saveReturnReasons(db, a, { base: reasonsFingerprint(current), reasons });
+  }],
   ['start a comment thread', 'reviewer admin', async (db, o) => {
     const c = await submitted(db, o);
     return (db, a) => addComment(db, a, { caseId: c.id, revisionId: c.currentRevisionId, sectionIndex: 0, body: '意见' });
   }],
   ['reply to a comment', 'editor reviewer admin', async (db, o, r) => {
     const c = await submitted(db, o);
-    const { comment } = must(await requestChanges(db, r, { caseId: c.id, comment: '请补充' }));
+    const { comment } = must(await requestChanges(db, r, { caseId: c.id, reasonId: await reasonId(db), comment: '请补充' }));
     return (db, a) => addComment(db, a, { caseId: c.id, revisionId: c.currentRevisionId, parentId: comment.id, body: '好的' });
   }],
   ['resolve a comment', 'editor reviewer admin', async (db, o, r) => {
     const c = await submitted(db, o);
-    const { comment } = must(await requestChanges(db, r, { caseId: c.id, comment: '请补充' }));
+    const { comment } = must(await requestChanges(db, r, { caseId: c.id, reasonId: await reasonId(db), comment: '请补充' }));
     return (db, a) => resolveComment(db, a, { commentId: comment.id });
   }],
   ['reopen a comment', 'editor reviewer admin', async (db, o, r) => {
     const c = await submitted(db, o);
-    const { comment } = must(await requestChanges(db, r, { caseId: c.id, comment: '请补充' }));
+    const { comment } = must(await requestChanges(db, r, { caseId: c.id, reasonId: await reasonId(db), comment: '请补充' }));
     must(await resolveComment(db, r, { commentId: comment.id }));
     return (db, a) => reopenComment(db, a, { commentId: comment.id });
   }],
@@ -158,6 +207,40 @@ const ROWS: Row[] = [
     must(await scheduleIssue(db, r, { issueId: issue.id, scheduledAt: later() }));
     return (db, a) => unscheduleIssue(db, a, { issueId: issue.id });
   }],
+  ['add a 栏目 to an issue', 'editor admin', async (db, o) => {
+    const i = await newIssue(db, o);
+    return (db, a) => createIssueSection(db, a, { issueId: i.id, title: '教育' });
+  }],
+  ['rename a 栏目', 'editor admin', async (db, o) => {
+    const i = await newIssue(db, o);
+    const { sections } = must(await createIssueSection(db, o, { issueId: i.id, title: '教育' }));
+    return (db, a) => renameIssueSection(db, a, { issueId: i.id, sectionId: sections[0]!.id, title: '住房' });
+  }],
+  ['reorder the 栏目 of an issue', 'editor admin', async (db, o) => {
+    const i = await newIssue(db, o);
+    must(await createIssueSection(db, o, { issueId: i.id, title: '教育' }));
+    const { sections } = must(await createIssueSection(db, o, { issueId: i.id, title: '住房' }));
+    return (db, a) => reorderIssueSections(db, a, { issueId: i.id, sectionIds: sections.map((s) => s.id).reverse() });
+  }],
+  ['delete a 栏目', 'editor admin', async (db, o) => {
+    const i = await newIssue(db, o);
+    const { sections } = must(await createIssueSection(db, o, { issueId: i.id, title: '教育' }));
+    return (db, a) => deleteIssueSection(db, a, { issueId: i.id, sectionId: sections[0]!.id });
+  }],
+  ['list a case under a 栏目', 'editor admin', async (db, o, r) => {
+    const { issue, cases } = await readyIssue(db, o, r, 1);
+    const { sections } = must(await createIssueSection(db, o, { issueId: issue.id, title: '教育' }));
+    return (db, a) => assignCaseSection(db, a, { issueId: issue.id, caseId: cases[0]!.id, sectionId: sections[0]!.id });
+  }],
+  ['add a 栏目 to a published issue', '', async (db, o, r) => {
+    const { issue } = await readyIssue(db, o, r, 1);
+    must(await publishIssue(db, r, { issueId: issue.id }));
+    return (db, a) => createIssueSection(db, a, { issueId: issue.id, title: '教育' });
+  }],
+  ['change the site settings (期号格式, 版权页)', 'admin', async () => async (db, a) => {
+    const s = await readSiteSettings(db);
+    return saveSiteSettings(db, a, { issueLabelFormat: s.issueLabelFormat, showColophon: !s.showColophon, publisherName: s.publisherName, baseVersion: s.version });
+  }],
   ['list accounts', 'admin', async () => (db, a) => listUsers(db, a)],
   ['create an account', 'admin', async () => (db, a) =>
     createUser(db, a, { email: `new-${Math.random().toString(36).slice(2)}@example.test`, name: '新同事', role: 'editor', password: 'a-long-password' })],
@@ -186,6 +269,8 @@ const ROWS: Row[] = [
   }],
   ['change their own password', 'editor reviewer admin', async () => (db, a) =>
     changeOwnPassword(db, a, { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password', confirmPassword: 'a-new-long-password' })],
+  ['turn their own email notifications off', 'editor reviewer admin', async () => (db, a) => updateNotificationPreferences(db, a, { emailNotifications: false })],
+  ['read their own notification settings', 'editor reviewer admin', async () => (db, a) => getNotificationPreferences(db, a)],
 ];
 
 describe(`permissions of every service (${testTarget})`, () => {

@@ -4,12 +4,13 @@ import type { Database, Db } from '@/db/client';
 import { caseRevisions, type Case } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { createCase, saveCase, submitForReview } from '@/lib/services/cases';
-import { approve } from '@/lib/services/reviews';
 import { restoreRevision } from '@/lib/services/revisions';
 import { createActor, sampleContent } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
-import { must } from './helpers';
+import { approveFully, must } from './helpers';
 
+// Approving is the last stage's decision: approveFully has the earlier stages passed by others first,
+// so each refusal and approval below is the final one. Separation across stages: stages.test.ts.
 describe(`separation of duties (${testTarget})`, () => {
   let database: Database;
   let db: Db;
@@ -28,17 +29,17 @@ describe(`separation of duties (${testTarget})`, () => {
   it('an admin cannot approve a revision they wrote; another admin can', async () => {
     const c = must(await createCase(db, admin, { content: sampleContent() })).case;
     must(await submitForReview(db, admin, { caseId: c.id, baseVersion: c.version }));
-    const own = await approve(db, admin, { caseId: c.id, revisionId: c.currentRevisionId });
+    const own = await approveFully(db, admin, { caseId: c.id, revisionId: c.currentRevisionId });
     expect(own.ok ? null : own.message).toContain('自己撰写');
-    expect(must(await approve(db, admin2, { caseId: c.id, revisionId: c.currentRevisionId })).case.status).toBe('approved');
+    expect(must(await approveFully(db, admin2, { caseId: c.id, revisionId: c.currentRevisionId })).case.status).toBe('approved');
   });
 
   it('what counts is the author of the revision under review, not who created the case', async () => {
     const c = must(await createCase(db, editor, { content: sampleContent() })).case;
     const edited = must(await saveCase(db, admin, { caseId: c.id, baseVersion: c.version, content: sampleContent({ lead: '管理员补充' }) }));
     must(await submitForReview(db, editor, { caseId: c.id, baseVersion: edited.case.version }));
-    expect((await approve(db, admin, { caseId: c.id, revisionId: edited.case.currentRevisionId })).ok).toBe(false);
-    expect(must(await approve(db, reviewer, { caseId: c.id, revisionId: edited.case.currentRevisionId })).case.status).toBe('approved');
+    expect((await approveFully(db, admin, { caseId: c.id, revisionId: edited.case.currentRevisionId })).ok).toBe(false);
+    expect(must(await approveFully(db, reviewer, { caseId: c.id, revisionId: edited.case.currentRevisionId })).case.status).toBe('approved');
   });
 
   it('restoring an old revision makes the restorer its author', async () => {
@@ -47,12 +48,12 @@ describe(`separation of duties (${testTarget})`, () => {
     const restored = must(await restoreRevision(db, admin, { caseId: c.id, revisionId: c.currentRevisionId, baseVersion: 2 }));
     expect(restored.revision?.authorId).toBe(admin.id);
     must(await submitForReview(db, editor, { caseId: c.id, baseVersion: restored.case.version }));
-    expect((await approve(db, admin, { caseId: c.id, revisionId: restored.case.currentRevisionId })).ok).toBe(false);
+    expect((await approveFully(db, admin, { caseId: c.id, revisionId: restored.case.currentRevisionId })).ok).toBe(false);
   });
 
   // The approver in these is an admin: the one role that both writes and approves, and not exempt.
   const submit = async (by: Actor, c: Case) => must(await submitForReview(db, by, { caseId: c.id, baseVersion: c.version })).case;
-  const approveAs = (by: Actor, c: Case) => approve(db, by, { caseId: c.id, revisionId: c.currentRevisionId! });
+  const approveAs = (by: Actor, c: Case) => approveFully(db, by, { caseId: c.id, revisionId: c.currentRevisionId! });
   const contributorsOf = async (c: Case) => (await db.select().from(caseRevisions).where(eq(caseRevisions.id, c.currentRevisionId!)))[0]!.contributorIds;
 
   it('A writes, B restores A\'s revision: the text is still A\'s, so A cannot approve it', async () => {

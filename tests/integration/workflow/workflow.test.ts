@@ -14,20 +14,28 @@ import * as correctionsService from '@/lib/services/corrections';
 import { publishCorrection } from '@/lib/services/corrections';
 import * as importService from '@/lib/services/import';
 import { importCompilation } from '@/lib/services/import';
+import * as issueSectionsService from '@/lib/services/issue-sections';
+import { assignCaseSection, createIssueSection, deleteIssueSection, renameIssueSection, reorderIssueSections } from '@/lib/services/issue-sections';
 import * as issuesService from '@/lib/services/issues';
 import { addCaseToIssue, createIssue, removeCaseFromIssue, reorderCases, updateIssue } from '@/lib/services/issues';
 import * as publishingService from '@/lib/services/publishing';
 import { publishDueIssues, publishIssue, scheduleIssue, unpublishIssue, unscheduleIssue, type DueRun } from '@/lib/services/publishing';
 import * as reviewsService from '@/lib/services/reviews';
 import { addComment, approve, reopenComment, requestChanges, resolveComment } from '@/lib/services/reviews';
+import * as roundsService from '@/lib/services/proofreading-rounds';
+import { recordRound } from '@/lib/services/proofreading-rounds';
+import * as reviewStagesService from '@/lib/services/review-stages';
+import { loadReviewSettings, readReviewStages, saveReturnReasons, saveReviewStages } from '@/lib/services/review-stages';
 import * as revisionsService from '@/lib/services/revisions';
 import { compareRevisions, listRevisions, restoreRevision } from '@/lib/services/revisions';
+import * as siteSettingsService from '@/lib/services/site-settings';
+import { readSiteSettings, saveSiteSettings } from '@/lib/services/site-settings';
 import * as usersService from '@/lib/services/users';
 import { changeOwnPassword, changeRole, createUser, createUserFromCommandLine, deactivateUser, reactivateUser, resetPassword, unlockSignIn } from '@/lib/services/users';
 import { createActor, sampleContent, TEST_PASSWORD } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
 import type { Result } from '@/lib/services/result';
-import { approved, must, newCase, newIssue, readyIssue, submitted } from './helpers';
+import { approved, approveFully, must, newCase, newIssue, reasonId, readyIssue, submitted, toFinalStage } from './helpers';
 
 describe(`editorial workflow (${testTarget})`, () => {
   let database: Database;
@@ -92,11 +100,14 @@ describe(`editorial workflow (${testTarget})`, () => {
     expect(missing.ok ? null : missing.fieldErrors?.baseVersion).toEqual(['缺少版本号']);
   });
 
-  it('request changes needs a comment, anchored to a section of the revision under review', async () => {
+  it('a return needs a stock reason, and words when the reason is 其他; it is anchored to a section of the revision under review', async () => {
     const c = await submitted(db, editor);
-    const noComment = await requestChanges(db, reviewer, { caseId: c.id, comment: '  ' });
-    expect(noComment.ok ? null : noComment.fieldErrors?.comment).toEqual(['退回修改时必须填写意见']);
-    const r = must(await requestChanges(db, reviewer, { caseId: c.id, comment: '第二段数字缺失', sectionIndex: 1 }));
+    const noReason = await requestChanges(db, reviewer, { caseId: c.id, comment: '第二段数字缺失' });
+    expect(noReason.ok ? null : noReason.fieldErrors?.reasonId).toEqual(['请选择退回理由']);
+    const otherInSilence = await requestChanges(db, reviewer, { caseId: c.id, reasonId: await reasonId(db, '其他'), comment: '  ' });
+    expect(otherInSilence.ok ? null : otherInSilence.fieldErrors?.comment).toEqual(['选择“其他”时必须写明退回意见']);
+    expect((await db.select().from(cases).where(eq(cases.id, c.id)))[0]!.status).toBe('in_review');
+    const r = must(await requestChanges(db, reviewer, { caseId: c.id, reasonId: await reasonId(db), comment: '第二段数字缺失', sectionIndex: 1 }));
     expect(r.case.status).toBe('changes_requested');
     expect(r.comment).toMatchObject({ revisionId: c.currentRevisionId, sectionIndex: 1, resolvedAt: null });
     const reply = must(await addComment(db, editor, { caseId: c.id, revisionId: c.currentRevisionId, parentId: r.comment.id, body: '已补上' }));
@@ -114,7 +125,7 @@ describe(`editorial workflow (${testTarget})`, () => {
     must(await submitForReview(db, editor, { caseId: c.id, baseVersion: saved.case.version }));
     const stale = await approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId });
     expect(stale.ok).toBe(false);
-    expect(must(await approve(db, reviewer, { caseId: c.id, revisionId: saved.case.currentRevisionId })).case.status).toBe('approved');
+    expect(must(await approveFully(db, reviewer, { caseId: c.id, revisionId: saved.case.currentRevisionId })).case.status).toBe('approved');
   });
 
   it('compares any two revisions and restores one as a new revision', async () => {
@@ -150,7 +161,7 @@ describe(`editorial workflow (${testTarget})`, () => {
     expect((await pub()).title).toBe(sampleContent().title);
     expect((await publishIssue(db, reviewer, { issueId: issue.id })).ok).toBe(false);
     const resubmitted = must(await submitForReview(db, editor, { caseId: c!.id, baseVersion: edited.case.version }));
-    must(await approve(db, reviewer, { caseId: c!.id, revisionId: resubmitted.case.currentRevisionId }));
+    must(await approveFully(db, reviewer, { caseId: c!.id, revisionId: resubmitted.case.currentRevisionId }));
     // The public text changes, so the publish carries a 更正说明 (tests/integration/workflow/corrections.test.ts).
     must(await publishIssue(db, reviewer, { issueId: issue.id, corrections: [{ caseId: c!.id, note: '标题更正为“修订后的标题”。' }] }));
     expect((await pub()).title).toBe('修订后的标题');
@@ -248,14 +259,14 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
     action: AuditAction;
     /** Entries the same call writes after the main one (a request for changes is also a comment). */
     also?: AuditAction[];
-    target: ['case' | 'issue' | 'user', number | null];
+    target: ['case' | 'issue' | 'user' | 'settings', number | null];
     run: () => Promise<Result<object> | DueRun>;
   }
   type Setup = () => Promise<Mutation>;
 
   const draftWithComment = async () => {
     const c = await submitted(db, editor);
-    const { comment } = must(await requestChanges(db, reviewer, { caseId: c.id, comment: '请补充数据' }));
+    const { comment } = must(await requestChanges(db, reviewer, { caseId: c.id, reasonId: await reasonId(db), comment: '请补充数据' }));
     return { c, comment };
   };
 
@@ -283,11 +294,31 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
     },
     requestChanges: async () => {
       const c = await submitted(db, editor);
-      return { actor: () => reviewer, action: 'case.request_changes', also: ['comment.create'], target: ['case', c.id], run: () => requestChanges(db, reviewer, { caseId: c.id, comment: '请补充数据' }) };
+      const reason = await reasonId(db);
+      return { actor: () => reviewer, action: 'case.request_changes', also: ['comment.create'], target: ['case', c.id], run: () => requestChanges(db, reviewer, { caseId: c.id, reasonId: reason, comment: '请补充数据' }) };
     },
     approve: async () => {
       const c = await submitted(db, editor);
+      await toFinalStage(db, c.id, [reviewer]);
       return { actor: () => reviewer, action: 'case.approve', target: ['case', c.id], run: () => approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId }) };
+    },
+    'approve at an earlier stage': async () => {
+      const c = await submitted(db, editor);
+      return { actor: () => reviewer, action: 'case.pass_stage', target: ['case', c.id], run: () => approve(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId }) };
+    },
+    recordRound: async () => {
+      const c = await submitted(db, editor);
+      return { actor: () => reviewer, action: 'case.record_round', target: ['case', c.id], run: () => recordRound(db, reviewer, { caseId: c.id, revisionId: c.currentRevisionId }) };
+    },
+    saveReviewStages: async () => {
+      const base = must(await loadReviewSettings(db, admin)).stagesBase;
+      const stages = (await readReviewStages(db)).map(({ name, roles, userIds, requiredRounds, returnRestarts }) => ({ name, roles, userIds, requiredRounds, returnRestarts }));
+      return { actor: () => admin, action: 'settings.review_stages', target: ['settings', null], run: () => saveReviewStages(db, admin, { base, stages }) };
+    },
+    saveReturnReasons: async () => {
+      const { reasons, reasonsBase } = must(await loadReviewSettings(db, admin));
+      const next = [...reasons.map(({ id, label, active }) => ({ id, label, active })), { id: null, label: `新理由${reasons.length}`, active: true }];
+      return { actor: () => admin, action: 'settings.return_reasons', target: ['settings', null], run: () => saveReturnReasons(db, admin, { base: reasonsBase, reasons: next }) };
     },
     addComment: async () => {
       const c = await submitted(db, editor);
@@ -324,6 +355,38 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
       const [a, b] = [await submitted(db, editor, issue.id), await submitted(db, editor, issue.id)];
       return { actor: () => editor, action: 'issue.reorder', target: ['issue', issue.id], run: () => reorderCases(db, editor, { issueId: issue.id, caseIds: [b.id, a.id] }) };
     },
+    createIssueSection: async () => {
+      const issue = await newIssue(db, editor);
+      return { actor: () => editor, action: 'issue.sections', target: ['issue', issue.id], run: () => createIssueSection(db, editor, { issueId: issue.id, title: '教育' }) };
+    },
+    renameIssueSection: async () => {
+      const issue = await newIssue(db, editor);
+      const { sections } = must(await createIssueSection(db, editor, { issueId: issue.id, title: '教育' }));
+      return { actor: () => editor2, action: 'issue.sections', target: ['issue', issue.id], run: () => renameIssueSection(db, editor2, { issueId: issue.id, sectionId: sections[0]!.id, title: '住房' }) };
+    },
+    reorderIssueSections: async () => {
+      const issue = await newIssue(db, editor);
+      must(await createIssueSection(db, editor, { issueId: issue.id, title: '教育' }));
+      const { sections } = must(await createIssueSection(db, editor, { issueId: issue.id, title: '住房' }));
+      const reversed = sections.map((x) => x.id).reverse();
+      return { actor: () => editor, action: 'issue.sections', target: ['issue', issue.id], run: () => reorderIssueSections(db, editor, { issueId: issue.id, sectionIds: reversed }) };
+    },
+    deleteIssueSection: async () => {
+      const issue = await newIssue(db, editor);
+      const { sections } = must(await createIssueSection(db, editor, { issueId: issue.id, title: '教育' }));
+      return { actor: () => editor, action: 'issue.sections', target: ['issue', issue.id], run: () => deleteIssueSection(db, editor, { issueId: issue.id, sectionId: sections[0]!.id }) };
+    },
+    assignCaseSection: async () => {
+      const issue = await newIssue(db, editor);
+      const c = await submitted(db, editor, issue.id);
+      const { sections } = must(await createIssueSection(db, editor, { issueId: issue.id, title: '教育' }));
+      return { actor: () => editor, action: 'issue.sections', target: ['case', c.id], run: () => assignCaseSection(db, editor, { issueId: issue.id, caseId: c.id, sectionId: sections[0]!.id }) };
+    },
+    saveSiteSettings: async () => {
+      const s = await readSiteSettings(db);
+      const input = { issueLabelFormat: s.issueLabelFormat, showColophon: s.showColophon, publisherName: `编印单位${s.version}`, baseVersion: s.version };
+      return { actor: () => admin, action: 'settings.site', target: ['settings', null], run: () => saveSiteSettings(db, admin, input) };
+    },
     publishIssue: async () => {
       const { issue } = await readyIssue(db, editor, reviewer, 1);
       return { actor: () => reviewer, action: 'issue.publish', target: ['issue', issue.id], run: () => publishIssue(db, reviewer, { issueId: issue.id }) };
@@ -334,7 +397,7 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
       const [row] = await db.select().from(cases).where(eq(cases.id, c!.id));
       const saved = must(await saveCase(db, editor, { caseId: c!.id, baseVersion: row!.version, content: sampleContent({ title: '更正后的标题' }) }));
       const inReview = must(await submitForReview(db, editor, { caseId: c!.id, baseVersion: saved.case.version }));
-      const revisionId = must(await approve(db, reviewer, { caseId: c!.id, revisionId: inReview.case.currentRevisionId })).case.approvedRevisionId;
+      const revisionId = must(await approveFully(db, reviewer, { caseId: c!.id, revisionId: inReview.case.currentRevisionId })).case.approvedRevisionId;
       return { actor: () => reviewer, action: 'case.publish_correction', target: ['case', c!.id], run: () => publishCorrection(db, reviewer, { caseId: c!.id, revisionId, note: '标题更正。' }) };
     },
     unpublishIssue: async () => {
@@ -424,10 +487,14 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
   it('covers every exported service that changes data', () => {
     // Exports that only read, or are steps other services call inside their own transaction.
     const READS = new Set(['listRevisions', 'compareRevisions', 'listComments', 'listUsers', 'checkImport', 'changeStatus', 'lockIssue']);
+    // The contents steps the issue and 栏目 services take inside their transactions, and the settings' read.
+    for (const k of ['lockArrangeableIssue', 'renumber', 'tocOf', 'arrangeToc', 'readSiteSettings']) READS.add(k);
+    // The review settings' and 校次 reads.
+    for (const k of ['readReviewStages', 'readReturnReasons', 'loadReviewSettings', 'stagesFingerprint', 'reasonsFingerprint', 'roundsOfRevision']) READS.add(k);
     // Corrections: reads, the steps publishIssue takes inside its transaction, and the start-up count of 待更正.
     const CORRECTION_STEPS = ['publicTextChanged', 'correctionCaseName', 'pendingCorrections', 'assertCorrectionNotes', 'recordCorrection', 'auditCorrection'];
     for (const k of [...CORRECTION_STEPS, 'listPendingCorrections', 'listCorrections', 'countUncheckedPublishedErrors']) READS.add(k);
-    const modules = { casesService, issuesService, publishingService, reviewsService, revisionsService, usersService, importService, correctionsService };
+    const modules = { casesService, issuesService, issueSectionsService, siteSettingsService, publishingService, reviewsService, revisionsService, usersService, importService, correctionsService, reviewStagesService, roundsService };
     const exported = Object.values(modules).flatMap((m) => Object.entries(m).filter(([, v]) => typeof v === 'function').map(([k]) => k));
     expect(exported.filter((k) => !READS.has(k) && !(k in MUTATIONS))).toEqual([]);
   });

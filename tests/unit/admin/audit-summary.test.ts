@@ -42,10 +42,24 @@ const samples: Record<AuditAction, Sample> = {
   'case.create': { ...caseTarget, before: null, after: { version: 1, status: 'draft', title: '浙江省义乌市向随迁子女扩大义务教育学位供给' } },
   'case.save': { ...caseTarget, before: { status: 'approved', revision: 2, version: 5 }, after: { status: 'draft', revision: 3, fields: ['标题', '（二）主要做法'], version: 6 } },
   'case.restore': { ...caseTarget, before: { status: 'draft', revision: 3, version: 6 }, after: { status: 'draft', revision: 4, fields: ['标题'], restoredFrom: 2, version: 7 } },
-  'case.submit': { ...caseTarget, before: { status: 'draft', version: 7 }, after: { status: 'in_review', revision: 4, version: 8 } },
-  'case.withdraw': { ...caseTarget, before: { status: 'in_review', version: 8 }, after: { status: 'draft', revision: 4, version: 9 } },
-  'case.request_changes': { ...caseTarget, before: { status: 'in_review', version: 9 }, after: { status: 'changes_requested', revision: 4, version: 10 } },
-  'case.approve': { ...caseTarget, before: { status: 'in_review', version: 11 }, after: { status: 'approved', revision: 4, version: 12 } },
+  'case.submit': { ...caseTarget, before: { status: 'draft', version: 7 }, after: { status: 'in_review', revision: 4, reviewStage: 1, waitingAt: '初审', version: 8 } },
+  'case.withdraw': { ...caseTarget, before: { status: 'in_review', reviewStage: 1, version: 8 }, after: { status: 'draft', revision: 4, reviewStage: null, version: 9 } },
+  'case.request_changes': {
+    ...caseTarget,
+    before: { status: 'in_review', reviewStage: 2, version: 9 },
+    after: { status: 'changes_requested', revision: 4, reviewStage: null, stage: 2, stageName: '复审', reason: '数据缺失', comment: '第二段缺少学位数字', version: 10 },
+  },
+  'case.approve': {
+    ...caseTarget,
+    before: { status: 'in_review', reviewStage: 3, version: 11 },
+    after: { status: 'approved', revision: 4, reviewStage: null, stage: 3, stageName: '终审', version: 12 },
+  },
+  'case.pass_stage': {
+    ...caseTarget,
+    before: { status: 'in_review', reviewStage: 1, version: 10 },
+    after: { status: 'in_review', revision: 4, reviewStage: 2, waitingAt: '复审', stage: 1, stageName: '初审', version: 11 },
+  },
+  'case.record_round': { ...caseTarget, before: null, after: { round: 2, revision: 4, errors: 0, warnings: 3, comment: '核对了全部数字' } },
   'case.publish_correction': {
     ...caseTarget,
     before: { status: 'approved', revision: 1, version: 12 },
@@ -77,6 +91,25 @@ const samples: Record<AuditAction, Sample> = {
     after: { status: 'published', version: 7, scheduled: false, cases: [{ caseId: CASE_A, position: 1, status: 'approved' }, { caseId: CASE_B, position: 2, status: 'approved' }] },
   },
   'issue.unpublish': { ...issueTarget, before: { status: 'published', version: 7, publishedAt: at }, after: { status: 'draft', version: 8 } },
+  'issue.sections': { ...issueTarget, before: { sections: ['教育'], caseIds: [CASE_A, CASE_B] }, after: { sections: ['住房', '教育'], caseIds: [CASE_B, CASE_A] } },
+  'settings.site': {
+    targetType: 'settings',
+    targetId: 'site',
+    before: { issueLabelFormat: '{year}年第{yearNumber}期（总第{number}期）', showColophon: true, version: 1 },
+    after: { issueLabelFormat: '总第{number}期', showColophon: false, fields: ['期号格式', '显示版权页'], version: 2 },
+  },
+  'settings.review_stages': {
+    targetType: 'settings',
+    targetId: 'review_stages',
+    before: { stages: [{ name: '初审', roles: ['reviewer', 'admin'], userIds: [], requiredRounds: 0, returnRestarts: true }, { name: '终审', roles: ['admin'], userIds: [REVIEWER], requiredRounds: 1, returnRestarts: true }] },
+    after: { stages: [{ name: '审核', roles: ['reviewer', 'admin'], userIds: [], requiredRounds: 2, returnRestarts: false }] },
+  },
+  'settings.return_reasons': {
+    targetType: 'settings',
+    targetId: 'return_reasons',
+    before: { reasons: [{ label: '数据缺失', active: true }, { label: '格式问题', active: true }] },
+    after: { reasons: [{ label: '数据缺失', active: true }, { label: '格式问题', active: false }, { label: '引用不当', active: true }] },
+  },
   'import.compilation': { targetType: 'issue', targetId: `${ISSUE_3},${ISSUE_4}`, before: null, after: { issuesCreated: 2, casesCreated: 25 } },
   'user.create': { ...userTarget, before: null, after: { email: 'wang@example.gov.cn', name: '王编辑', role: 'editor' } },
   'user.change_role': { ...userTarget, before: { role: 'editor', active: true }, after: { role: 'reviewer', active: true } },
@@ -84,6 +117,7 @@ const samples: Record<AuditAction, Sample> = {
   'user.reactivate': { ...userTarget, before: { role: 'editor', active: false }, after: { role: 'editor', active: true } },
   'user.reset_password': { ...userTarget, before: { role: 'editor', active: true }, after: { role: 'editor', active: true, passwordChanged: true } },
   'user.change_own_password': { ...userTarget, before: { role: 'editor', active: true }, after: { role: 'editor', active: true, passwordChanged: true } },
+  'user.notification_preferences': { ...userTarget, before: { emailNotifications: true }, after: { emailNotifications: false } },
   'user.unlock_sign_in': { ...userTarget, before: { lockedUntil: at }, after: { lockedUntil: null } },
   'auth.sign_in': { ...userTarget, before: null, after: null, clientAddress: '10.50.0.1' },
   'auth.sign_in_failed': { ...userTarget, before: null, after: { email: 'wang@example.gov.cn', reason: 'wrong_password' }, clientAddress: '10.50.0.1' },
@@ -134,7 +168,7 @@ describe('an audit entry as people read it', () => {
   });
 
   it('renders each detail in words: states, 第N版 from a revision id, sections, comments, issues and positions', () => {
-    expect(view('case.approve').summary).toBe('状态：待审核 → 已通过；修订版本：第4版');
+    expect(view('case.approve').summary).toBe('状态：待审核 → 已通过；修订版本：第4版；审核环节：终审');
     expect(view('case.publish_correction').summary).toBe('状态：已通过 → 已发布；修订版本：第1版 → 第4版；更正说明：“将“每人每年元”更正为“每人每年1200元””');
     expect(view('comment.create').summary).toBe('修订版本：第3版；段落：（二）；意见：“请补充学位数字”');
     expect(view('comment.resolve').summary).toBe('意见：“请补充学位数字”；意见状态：未解决 → 已解决');
@@ -151,12 +185,31 @@ describe('an audit entry as people read it', () => {
     expect(view('issue.schedule_failed').summary).toContain('原因：本期还有案例未通过审核，不能发布；问题：典型做法之2：待审核');
   });
 
+  it('names 栏目, the 责任编辑 and the site settings in words, a format by the label it makes', () => {
+    expect(view('issue.sections').summary).toBe('案例顺序：《浙江省义乌市向随迁子女扩大义务教育学位供给》、《广东省深圳市将大部分义务教育学位提供给随迁子女》 → 《广东省深圳市将大部分义务教育学位提供给随迁子女》、《浙江省义乌市向随迁子女扩大义务教育学位供给》；栏目：教育 → 住房、教育');
+    expect(view('settings.site').summary).toBe('改动：期号格式、显示版权页；期号格式：如“2025年第3期（总第27期）” → 如“总第27期”；版权页：显示 → 不显示');
+    const assigned = { targetType: 'case', before: { issueId: ISSUE_3, issueNumber: 3, section: null, position: 1 }, after: { issueId: ISSUE_3, issueNumber: 3, section: '住房', position: 2 }, clientAddress: null };
+    expect(auditChangeSummary(assigned, names)).toBe('位置：典型做法之1 → 典型做法之2；所属栏目：无 → 住房');
+    const editor = { targetType: 'issue', before: { responsibleEditor: null, version: 2 }, after: { responsibleEditor: '王编辑', fields: ['责任编辑'], version: 3 }, clientAddress: null };
+    expect(auditChangeSummary(editor, names)).toBe('责任编辑：无 → 王编辑；改动：责任编辑');
+  });
+
+  it('says which stage passed or returned a case, why, and where it waits now; 校次 and the review settings in words', () => {
+    expect(view('case.approve').summary).toBe('状态：待审核 → 已通过；修订版本：第4版；审核环节：终审');
+    expect(view('case.pass_stage').summary).toBe('修订版本：第4版；审核环节：初审；转入：复审');
+    expect(view('case.request_changes').summary).toBe('状态：待审核 → 需修改；修订版本：第4版；审核环节：复审；原因：数据缺失；说明：“第二段缺少学位数字”');
+    expect(view('case.record_round').summary).toBe('修订版本：第4版；校次：二校；校对错误：0处；校对提醒：3处；说明：“核对了全部数字”');
+    expect(view('settings.review_stages').summary).toBe('审核流程：初审 → 终审（校对1次） → 审核（校对2次）');
+    expect(view('settings.return_reasons').summary).toBe('退回理由：数据缺失、格式问题 → 数据缺失、格式问题（停用）、引用不当');
+  });
+
   it('says why a sign-in was refused in Chinese, and from where', () => {
     expect(view('auth.sign_in_failed').summary).toBe('邮箱：wang@example.gov.cn；原因：密码错误；地址：10.50.0.1');
     expect(view('auth.sign_in_locked').summary).toContain('原因：同一地址对该账号尝试次数过多；登录限制：至2026年11月25日 14:05');
     expect(view('user.unlock_sign_in').summary).toBe('登录限制：至2026年11月25日 14:05 → 已解除');
     expect(view('user.reset_password').summary).toBe('密码：已更换');
     expect(view('user.change_role').summary).toBe('角色：编辑 → 审核');
+    expect(view('user.notification_preferences').summary).toBe('邮件通知：接收 → 不接收');
   });
 
   it('keeps the row version, which only guards saves, out of the text', () => {

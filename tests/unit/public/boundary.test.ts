@@ -7,8 +7,22 @@ import { describe, expect, it } from 'vitest';
 // can reach one, or names one in raw SQL. A draft leak then needs a change this test refuses.
 
 const ROOT = path.resolve(__dirname, '../../..');
-const PUBLIC_SOURCES = ['lib/public', 'app/(site)', 'components/site', 'app/api/public', 'app/feed.xml', 'app/sitemap.ts', 'app/robots.ts', 'app/not-found.tsx'];
-const READ_MODEL_EXPORTS = new Set(['publishedIssues', 'publishedCases', 'publishedCaseCorrections', 'issueNumberRedirects', 'PublishedIssue', 'PublishedCase', 'PublishedCaseCorrection']);
+const PUBLIC_SOURCES = ['lib/public', 'lib/pdf', 'app/(site)', 'components/site', 'app/api/public', 'app/feed.xml', 'app/sitemap.ts', 'app/robots.ts', 'app/not-found.tsx'];
+const READ_MODEL_EXPORTS = new Set([
+  'publishedIssues',
+  'publishedCases',
+  'publishedCaseCorrections',
+  'issueNumberRedirects',
+  'PublishedIssue',
+  'PublishedCase',
+  'PublishedCaseCorrection',
+  'PublishedColophon',
+  // The PDF editions, made from the tables above after each publish.
+  'publishedPdfs',
+  'PublishedPdf',
+  // How issues are named (期号格式): a setting, no content of any issue or case.
+  'siteSettings',
+]);
 /** Modules that touch working data or sessions; the public site has no business with them. */
 const FORBIDDEN_MODULES = [/^@\/lib\/(services|workflow|admin|auth|publication|import|proofread|validations)(\/|$)/u, /^@\/app\/\(admin\)/u, /^@\/db\/(migrate|seed)/u];
 const WORKING_TABLES = ['cases', 'case_revisions', 'case_corrections', 'issues', 'users', 'review_comments', 'audit_log', 'sign_in_throttle'];

@@ -16,6 +16,7 @@ import {
   saveCaseSchema,
   signInSchema,
 } from '@/lib/validations';
+import { recordRoundSchema, saveReturnReasonsSchema, saveStagesSchema } from '@/lib/validations/stages';
 
 // Every field a person (or a script posting to a server action) can fill has a ceiling, and going
 // over it is refused with a Chinese message tied to the field, before any service runs.
@@ -37,6 +38,8 @@ function messagesAt(schema: z.ZodType, input: unknown, path: string): string[] {
 }
 
 const long = (n: number, ch = '字') => ch.repeat(n);
+const stage = { name: '初审', roles: ['reviewer'], userIds: [], requiredRounds: 0, returnRestarts: true };
+const reason = { id: null, label: '数据缺失', active: true };
 
 type Case = [what: string, schema: z.ZodType, valid: unknown, over: unknown, path: string, message: string];
 
@@ -68,8 +71,17 @@ const CASES: Case[] = [
   ['case id beyond int4', saveCaseSchema, { caseId: 1, baseVersion: 1, content }, { caseId: 2 ** 31, baseVersion: 1, content }, 'caseId', '案例无效'],
   ['version beyond int4', restoreRevisionSchema, { caseId: 1, revisionId: 1, baseVersion: 1 }, { caseId: 1, revisionId: 1, baseVersion: 1e12 }, 'baseVersion', '版本号无效'],
   ['case reference beyond int4', caseRefSchema, { caseId: 2_147_483_647 }, { caseId: 99_999_999_999 }, 'caseId', '案例无效'],
-  ['request-changes comment', requestChangesSchema, { caseId: 1, comment: '请补充数字' }, { caseId: 1, comment: long(5001) }, 'comment', '意见不超过5000个字'],
-  ['request-changes section', requestChangesSchema, { caseId: 1, comment: '请补充', sectionIndex: 29 }, { caseId: 1, comment: '请补充', sectionIndex: 2 ** 31 }, 'sectionIndex', '段落无效'],
+  ['request-changes comment', requestChangesSchema, { caseId: 1, reasonId: 1, comment: '请补充数字' }, { caseId: 1, reasonId: 1, comment: long(5001) }, 'comment', '意见不超过5000个字'],
+  ['request-changes section', requestChangesSchema, { caseId: 1, reasonId: 1, comment: '请补充', sectionIndex: 29 }, { caseId: 1, reasonId: 1, comment: '请补充', sectionIndex: 2 ** 31 }, 'sectionIndex', '段落无效'],
+  ['request-changes reason beyond int4', requestChangesSchema, { caseId: 1, reasonId: 2 ** 31 - 1 }, { caseId: 1, reasonId: 2 ** 31 }, 'reasonId', '请选择退回理由'],
+  ['校次 note', recordRoundSchema, { caseId: 1, revisionId: 1, note: '核对了数字' }, { caseId: 1, revisionId: 1, note: long(501) }, 'note', '说明不超过500个字'],
+  ['stage name', saveStagesSchema, { base: 'x', stages: [stage] }, { base: 'x', stages: [{ ...stage, name: long(21) }] }, 'stages.0.name', '环节名称不超过20个字'],
+  ['number of stages', saveStagesSchema, { base: 'x', stages: [stage] }, { base: 'x', stages: [stage, { ...stage, name: '复审' }, { ...stage, name: '终审' }, { ...stage, name: '四审' }] }, 'stages', '审核环节不超过3个'],
+  ['校次 a stage requires', saveStagesSchema, { base: 'x', stages: [stage] }, { base: 'x', stages: [{ ...stage, requiredRounds: 4 }] }, 'stages.0.requiredRounds', '校次应在0到3次之间'],
+  ['people named at a stage', saveStagesSchema, { base: 'x', stages: [stage] }, { base: 'x', stages: [{ ...stage, userIds: Array.from({ length: 51 }, (_, i) => i + 1) }] }, 'stages.0.userIds', '指定人员不超过50人'],
+  ['settings fingerprint', saveStagesSchema, { base: 'x', stages: [stage] }, { base: long(129, 'x'), stages: [stage] }, 'base', '设置版本无效'],
+  ['return reason label', saveReturnReasonsSchema, { base: 'x', reasons: [reason] }, { base: 'x', reasons: [{ ...reason, label: long(31) }] }, 'reasons.0.label', '退回理由不超过30个字'],
+  ['number of return reasons', saveReturnReasonsSchema, { base: 'x', reasons: [reason] }, { base: 'x', reasons: Array.from({ length: 31 }, (_, i) => ({ ...reason, label: `理由${i}` })) }, 'reasons', '退回理由不超过30个'],
   ['comment body', commentSchema, { caseId: 1, revisionId: 1, body: '请补充' }, { caseId: 1, revisionId: 1, body: long(5001) }, 'body', '意见不超过5000个字'],
   ['comment section', commentSchema, { caseId: 1, revisionId: 1, body: '请补充', sectionIndex: 0 }, { caseId: 1, revisionId: 1, body: '请补充', sectionIndex: 1e10 }, 'sectionIndex', '段落无效'],
   ['issue theme', issueFieldsSchema, { number: 1, title: '主题' }, { number: 1, title: long(201) }, 'title', '主题不超过200个字'],

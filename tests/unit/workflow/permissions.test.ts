@@ -4,11 +4,12 @@ import { ACTIONS, can, isPublishable, issueTransition, transition, type CaseEven
 
 // Expectations are written out by hand from the issue's role description, not read from the table.
 const EXPECTED: Record<Role, string> = {
-  editor: 'case.read case.create case.edit case.submit case.withdraw comment.reply comment.resolve issue.create issue.edit issue.arrange account.changeOwnPassword',
+  editor:
+    'case.read case.create case.edit case.submit case.withdraw comment.reply comment.resolve issue.create issue.edit issue.arrange account.changeOwnPassword account.notificationPreferences',
   reviewer:
-    'case.read case.requestChanges case.approve comment.create comment.reply comment.resolve issue.publish issue.unpublish issue.schedule account.changeOwnPassword',
+    'case.read case.requestChanges case.approve case.proofread comment.create comment.reply comment.resolve issue.publish issue.unpublish issue.schedule account.changeOwnPassword account.notificationPreferences',
   admin:
-    'case.read case.create case.edit case.submit case.withdraw case.requestChanges case.approve comment.create comment.reply comment.resolve issue.create issue.edit issue.arrange issue.publish issue.unpublish issue.schedule account.manage account.unlockSignIn account.changeOwnPassword',
+    'case.read case.create case.edit case.submit case.withdraw case.requestChanges case.approve case.proofread comment.create comment.reply comment.resolve issue.create issue.edit issue.arrange issue.publish issue.unpublish issue.schedule account.manage account.unlockSignIn account.changeOwnPassword account.notificationPreferences settings.manage',
 };
 
 describe('role table', () => {
@@ -21,6 +22,8 @@ describe('role table', () => {
   it('reviewers never edit case content', () => expect(can('reviewer', 'case.edit')).toBe(false));
   it('only admins manage accounts', () => expect(ROLES.filter((r) => can(r, 'account.manage'))).toEqual(['admin']));
   it('only admins lift a sign-in lock', () => expect(ROLES.filter((r) => can(r, 'account.unlockSignIn'))).toEqual(['admin']));
+  it('only admins change the review stages and return reasons', () => expect(ROLES.filter((r) => can(r, 'settings.manage'))).toEqual(['admin']));
+  it('those who review record 校次; editors, who write the text, do not', () => expect(ROLES.filter((r) => can(r, 'case.proofread'))).toEqual(['admin', 'reviewer']));
 });
 
 const ME = 1;
@@ -102,6 +105,14 @@ describe('case transitions', () => {
     for (const role of ['reviewer', 'admin'] as const) {
       expect(transition('in_review', 'approve', ctx(role, { revisionContributorIds: [OTHER, 3, 4] }))).toEqual({ ok: true, status: 'approved' });
     }
+  });
+  it('a pass at an earlier stage keeps the case in review; only the last stage approves it', () => {
+    for (const role of ['reviewer', 'admin'] as const) {
+      expect(transition('in_review', 'approve', { ...ctx(role), finalStage: false })).toEqual({ ok: true, status: 'in_review' });
+      expect(transition('in_review', 'approve', { ...ctx(role), finalStage: true })).toEqual({ ok: true, status: 'approved' });
+      expect(transition('in_review', 'approve', { ...ctx(role, { revisionContributorIds: [ME] }), finalStage: false }).ok).toBe(false);
+    }
+    expect(transition('in_review', 'approve', { ...ctx('editor'), finalStage: false }).ok).toBe(false);
   });
   it('separation of duties binds only approval: contributors may still submit, withdraw and be sent changes', () => {
     expect(transition('draft', 'submit', ctx('editor', { revisionContributorIds: [ME] })).ok).toBe(true);

@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
+import { getDb } from '@/db';
 import { ChangePasswordForm } from '@/components/admin/accounts/change-password-form';
+import { NotificationPreferencesForm } from '@/components/admin/accounts/notification-preferences-form';
 import { requirePageActor } from '@/lib/admin/session';
 import { ROLE_LABELS } from '@/lib/content/model';
+import { getNotificationPreferences } from '@/lib/services/notification-preferences';
 
 export const metadata: Metadata = { title: '我的账号' };
 
 export default async function MyAccountPage() {
   const actor = await requirePageActor();
+  const preferences = await getNotificationPreferences(await getDb(), actor);
   return (
     <>
       <div className="page-header">
@@ -20,6 +24,11 @@ export default async function MyAccountPage() {
       <div className="panel" style={{ maxWidth: 480 }}>
         <ChangePasswordForm />
       </div>
+      {preferences.ok ? (
+        <div className="panel" style={{ maxWidth: 480 }}>
+          <NotificationPreferencesForm emailNotifications={preferences.preferences.emailNotifications} emailConfigured={preferences.preferences.emailConfigured} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -5,12 +5,13 @@ import { CaseList } from '@/components/site/case-list';
 import { FactsCard } from '@/components/site/facts-card';
 import { JsonLd } from '@/components/site/json-ld';
 import { NotFoundPage, notFoundMetadata } from '@/components/site/not-found-page';
-import { caseLabel, issueLabel } from '@/lib/content/numerals';
+import { PdfLink } from '@/components/site/pdf-links';
+import { caseLabel } from '@/lib/content/numerals';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { THEME_NAMES } from '@/lib/content/themes';
 import { formatDateZh, isoDateZh, placeLabel, placeShortName } from '@/lib/public/format';
 import { caseJsonLd } from '@/lib/public/jsonld';
-import { getCase, getCaseCorrections, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
+import { getCase, getCaseCorrections, getCasePdf, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
 import type { PublicCase } from '@/lib/public/types';
 import { parseId, paths } from '@/lib/public/urls';
 
@@ -43,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description,
     keywords: c.tags,
     alternates: { canonical: url },
-    openGraph: { type: 'article', title: c.title, description, url, publishedTime: c.publishedAt, section: `${issueLabel(c.issueNumber)}：${c.issueTitle}`, tags: c.tags },
+    openGraph: { type: 'article', title: c.title, description, url, publishedTime: c.publishedAt, section: `${c.issueLabel}：${c.issueTitle}`, tags: c.tags },
     twitter: { card: 'summary', title: c.title, description },
   };
 }
@@ -52,6 +53,7 @@ export default async function CasePage({ params }: Props) {
   const c = await load((await params).id);
   if (!c) return <NotFoundPage />;
   const [siblings, related, corrections] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c), getCaseCorrections(c.caseId)]);
+  const pdf = await getCasePdf(c.caseId);
   const at = siblings.findIndex((s) => s.caseId === c.caseId);
   const prev = at > 0 ? siblings[at - 1] : undefined;
   const next = at >= 0 ? siblings[at + 1] : undefined;
@@ -63,15 +65,15 @@ export default async function CasePage({ params }: Props) {
       <Breadcrumbs
         items={[
           { href: paths.home(), label: '首页' },
-          { href: paths.issue(c.issueNumber), label: `${issueLabel(c.issueNumber)}` },
+          { href: paths.issue(c.issueNumber), label: c.issueShortLabel },
           { label: caseLabel(c.position) },
         ]}
       />
       <p className="kicker">
         <a href={paths.issue(c.issueNumber)}>
-          {issueLabel(c.issueNumber)}：{c.issueTitle}
+          {c.issueLabel}：{c.issueTitle}
         </a>{' '}
-        · {caseLabel(c.position)}
+        {c.sectionTitle ? `· ${c.sectionTitle} ` : ''}· {caseLabel(c.position)}
       </p>
       <h1>{c.title}</h1>
       <p className="meta">
@@ -96,6 +98,8 @@ export default async function CasePage({ params }: Props) {
         ) : null}
       </p>
 
+      <PdfLink pdf={pdf} of="本文" />
+
       {corrections.length > 0 ? (
         // Up front, as publishers print an erratum: whoever read the earlier text learns what changed.
         <aside className="erratum" aria-labelledby="erratum-title">
@@ -116,7 +120,7 @@ export default async function CasePage({ params }: Props) {
             <h2 id="issue-block">所属期刊</h2>
             <p>
               <a href={paths.issue(c.issueNumber)}>
-                {issueLabel(c.issueNumber)}：{c.issueTitle}
+                {c.issueLabel}：{c.issueTitle}
               </a>
               <br />
               <span className="muted small">共{siblings.length}个典型做法</span>

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import { permanentRedirect } from 'next/navigation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
-import { CaseList } from '@/components/site/case-list';
+import { Colophon } from '@/components/site/colophon';
 import { IssueChart } from '@/components/site/issue-chart';
+import { IssueToc } from '@/components/site/issue-toc';
 import { JsonLd } from '@/components/site/json-ld';
 import { NotFoundPage, notFoundMetadata } from '@/components/site/not-found-page';
 import { Paragraphs } from '@/components/site/paragraphs';
-import { issueLabel } from '@/lib/content/numerals';
+import { PdfLink } from '@/components/site/pdf-links';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
 import { issueJsonLd } from '@/lib/public/jsonld';
-import { getIssueByNumber, getIssues, getRenumberedIssue } from '@/lib/public/read-model';
+import { getIssueByNumber, getIssuePdf, getIssues, getRenumberedIssue } from '@/lib/public/read-model';
 import { parseId, paths } from '@/lib/public/urls';
 
 type Props = { params: Promise<{ number: string }> };
@@ -34,7 +35,7 @@ async function load(raw: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await load((await params).number);
   if (!issue) return notFoundMetadata;
-  const title = `${issueLabel(issue.number)}：${issue.title}`;
+  const title = `${issue.label}：${issue.title}`;
   const description = issue.foreword.trim().slice(0, 120) || `${title}，收录${issue.caseCount}个典型做法：${issue.cases.map((c) => c.title).join('；')}`.slice(0, 160);
   const url = paths.issue(issue.number);
   return {
@@ -50,14 +51,15 @@ export default async function IssuePage({ params }: Props) {
   const issue = await load((await params).number);
   if (!issue) return <NotFoundPage />;
   const issues = await getIssues();
+  const pdf = await getIssuePdf(issue.issueId);
   const index = issues.findIndex((i) => i.issueId === issue.issueId);
   const newer = index > 0 ? issues[index - 1] : undefined;
   const older = index >= 0 ? issues[index + 1] : undefined;
   return (
     <article>
       <JsonLd data={issueJsonLd(issue)} />
-      <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { href: paths.issues(), label: '往期' }, { label: issueLabel(issue.number) }]} />
-      <p className="kicker">{issueLabel(issue.number)}</p>
+      <Breadcrumbs items={[{ href: paths.home(), label: '首页' }, { href: paths.issues(), label: '往期' }, { label: issue.shortLabel }]} />
+      <p className="kicker">{issue.label}</p>
       <h1>{issue.title}</h1>
       <p className="meta">
         <span>
@@ -65,6 +67,7 @@ export default async function IssuePage({ params }: Props) {
         </span>
         <span>{issue.caseCount}个典型做法</span>
       </p>
+      <PdfLink pdf={pdf} of="本期" />
       {issue.foreword.trim() ? (
         <div className="foreword">
           <p className="foreword__label">编者按</p>
@@ -74,17 +77,19 @@ export default async function IssuePage({ params }: Props) {
 
       <section aria-labelledby="toc-title">
         <h2 id="toc-title">目录</h2>
-        <CaseList cases={issue.cases} />
+        <IssueToc cases={issue.cases} />
       </section>
 
       <IssueChart cases={issue.cases} />
+
+      <Colophon colophon={issue.colophon} />
 
       <nav className="pager" aria-label="前后期">
         {older ? (
           <a href={paths.issue(older.number)} rel="prev">
             <span className="pager__dir">上一期</span>
             <span className="pager__title">
-              {issueLabel(older.number)}：{older.title}
+              {older.label}：{older.title}
             </span>
           </a>
         ) : null}
@@ -92,7 +97,7 @@ export default async function IssuePage({ params }: Props) {
           <a className="pager__next" href={paths.issue(newer.number)} rel="next">
             <span className="pager__dir">下一期</span>
             <span className="pager__title">
-              {issueLabel(newer.number)}：{newer.title}
+              {newer.label}：{newer.title}
             </span>
           </a>
         ) : null}

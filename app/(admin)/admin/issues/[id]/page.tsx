@@ -3,10 +3,12 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { IssueCases } from '@/components/admin/issues/issue-cases';
 import { IssueFieldsForm } from '@/components/admin/issues/issue-fields-form';
+import { IssueSections } from '@/components/admin/issues/issue-sections';
 import { PublishControls } from '@/components/admin/issues/publish-controls';
 import { IssueStatusBadge } from '@/components/admin/status-badge';
 import { parseRouteId } from '@/lib/admin/case-detail';
 import { loadIssueDetail } from '@/lib/admin/issue-detail';
+import { adminIssueSerial } from '@/lib/admin/issue-serial';
 import { requirePageActor } from '@/lib/admin/session';
 import { correctionCaseName, listPendingCorrections } from '@/lib/services/corrections';
 import { CASE_STATUS_LABELS } from '@/lib/content/model';
@@ -27,10 +29,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const corrections = (pending.ok ? pending.corrections : [])
     .filter((p) => p.changed)
     .map((p) => ({ caseId: p.caseId, name: correctionCaseName(p), fromNumber: p.from.number, toNumber: p.to.number }));
-  const { issue, items, candidates, unpublishedFields } = detail;
+  const { issue, items, candidates, unpublishedFields, sections, editors } = detail;
   const fieldsLock = issueFieldsLock(issue);
   const casesLock = issueCasesLock(issue);
   const label = issueLabel(issue.number);
+  const serial = await adminIssueSerial(db, issue);
   const notReady = items.filter((c) => !c.publishable);
   const withErrors = items.filter((c) => c.errors > 0);
   const toCorrect = withErrors.filter((c) => c.status === 'published').length;
@@ -40,9 +43,12 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       <div className="page-header">
         <div>
           <h1>
-            {label}：{issue.title} <IssueStatusBadge status={issue.status} />
+            {serial.label}：{issue.title} <IssueStatusBadge status={issue.status} />
           </h1>
-          <p className="sub">拖动或用“上移/下移”调整顺序，典型做法之N 随顺序自动编号。</p>
+          <p className="sub">
+            {serial.provisional ? '年份和年内期号按预定发布时间（未定时按今年）和已发布的各期推算，发布时确定。' : '年份和年内期号已在发布时确定。'}
+            拖动或用“上移/下移”调整顺序，典型做法之N 随顺序自动编号。
+          </p>
         </div>
         <div className="actions">
           <a className="btn" href={`/admin/issues/${id}/export/docx`}>
@@ -55,10 +61,18 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       </div>
       <div className="review-grid">
         <div>
-          <IssueCases issueId={id} items={items} candidates={candidates} canArrange={can(actor.role, 'issue.arrange')} lockedReason={casesLock} />
+          <IssueSections
+            issueId={id}
+            sections={sections}
+            canArrange={can(actor.role, 'issue.arrange')}
+            structureLock={casesLock}
+            renameLock={fieldsLock}
+          />
+          <IssueCases issueId={id} items={items} candidates={candidates} sections={sections} canArrange={can(actor.role, 'issue.arrange')} lockedReason={casesLock} />
           <div className="panel">
             <IssueFieldsForm
-              issue={{ id, version: issue.version, number: issue.number, title: issue.title, foreword: issue.foreword }}
+              issue={{ id, version: issue.version, number: issue.number, title: issue.title, foreword: issue.foreword, responsibleEditorId: issue.responsibleEditorId }}
+              editors={editors}
               disabled={!can(actor.role, 'issue.edit')}
               lockedReason={can(actor.role, 'issue.edit') ? fieldsLock : null}
             />

@@ -11,6 +11,9 @@ import { ReviewActions } from '@/components/admin/review/review-actions';
 import { ReviewDraftsProvider } from '@/components/admin/review/review-drafts';
 import { RevisionComparePanel } from '@/components/admin/review/revision-compare-panel';
 import { RevisionHistoryPanel } from '@/components/admin/review/revision-history-panel';
+import { RoundsPanel } from '@/components/admin/review/rounds-panel';
+import { StageDecisionsPanel } from '@/components/admin/review/stage-decisions-panel';
+import { StageProgress } from '@/components/admin/review/stage-progress';
 import { CaseStatusBadge } from '@/components/admin/status-badge';
 import { loadCorrectionState, parseRouteId } from '@/lib/admin/case-detail';
 import { loadReviewDetail } from '@/lib/admin/review-detail';
@@ -29,7 +32,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const db = await getDb();
   const review = await loadReviewDetail(db, actor, id, await searchParams);
   if (!review) notFound();
-  const { detail, content: c, may } = review;
+  const { detail, content: c, may, stages } = review;
   const current = detail.revision;
   const correction = await loadCorrectionState(db, actor, detail.case);
   // The current revision is the one readers see: its errors are public, to be corrected.
@@ -45,6 +48,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <p className="sub">
             {detail.kicker} · 当前第{current.number}版，{review.currentAuthorName}撰写于{formatDateTime(current.createdAt)}
           </p>
+          <StageProgress progress={stages.progress} />
         </div>
         <div className="actions">
           {may.edit ? (
@@ -59,7 +63,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
             revisionNumber={current.number}
             sections={c.sections.map((s, index) => ({ index, heading: s.heading }))}
             can={{ requestChanges: may.requestChanges, approve: may.approve }}
+            stage={stages.waiting}
             approveBlocked={review.approveBlocked}
+            returnBlocked={stages.returnBlocked}
+            reasons={stages.reasons}
             errorCount={review.errorCount}
           />
         </div>
@@ -83,6 +90,18 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           ) : null}
           <RevisionComparePanel review={review} />
           <ProofreadingPanel findings={review.findings} publicRevision={showingPublicText ? correction.publishedNumber : undefined} />
+          <RoundsPanel
+            caseId={id}
+            revisionId={current.id}
+            revisionNumber={current.number}
+            rounds={stages.rounds}
+            required={stages.roundsToPublish}
+            allowed={stages.recordRound.allowed}
+            blocked={stages.recordRound.blocked}
+            errorCount={review.errorCount}
+            warningCount={review.findings.length - review.errorCount}
+          />
+          <StageDecisionsPanel decisions={stages.decisions} />
           <RevisionHistoryPanel review={review} />
           <section className="panel" aria-labelledby="trail-title">
             <h2 id="trail-title">操作记录</h2>
