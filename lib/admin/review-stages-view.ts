@@ -5,7 +5,7 @@ import { caseRevisions, caseStageDecisions, users, type Case, type CaseRevision 
 import type { Actor } from '@/lib/auth/actor';
 import { roundsOfRevision } from '@/lib/services/proofreading-rounds';
 import { readReturnReasons, readReviewStages } from '@/lib/services/review-stages';
-import { can, isAssignedToStage, mayActAtStage, requiredRoundsToPublish, roundLabel, roundsShortfall, stageAt, standingPasses } from '@/lib/workflow';
+import { bindingPasses, can, isAssignedToStage, mayActAtStage, requiredRoundsToPublish, roundLabel, roundsShortfall, stageAt, standingPasses } from '@/lib/workflow';
 
 // The review page's view of the stages: the progress line (初审 ✓ 张三 11月30日 第3版 → 复审 待审 → 终审),
 // whether this reader may pass, return or record a 校次 and why not, the rounds on the current
@@ -81,7 +81,12 @@ export async function loadStageView(db: Db, actor: Actor, row: Case, revision: C
   let passBlocked: string | null = null;
   let returnBlocked: string | null = null;
   if (waiting) {
-    const verdict = mayActAtStage(waiting, actor, { contributorIds: revision.contributorIds, passes });
+    const binding = bindingPasses(
+      decisions.filter((d) => d.decision === 'pass'),
+      waiting.position,
+      revision.id,
+    );
+    const verdict = mayActAtStage(waiting, actor, { contributorIds: revision.contributorIds, passes: binding });
     passBlocked = !verdict.ok ? verdict.reason : roundsShortfall(waiting, rounds.length);
     returnBlocked = isAssignedToStage(waiting, actor) ? null : `你不是“${waiting.name}”的审核人员，不能在这一环节退回。`;
   }

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { caseRevisions, cases, reviewComments, reviewStages, users } from '@/db/schema';
 import type { AuditInput } from '@/lib/services/audit';
 import { passDecisionsOf } from '@/lib/services/stage-step';
-import { mayActAtStage, stageAt, standingPasses } from '@/lib/workflow/stages';
+import { bindingPasses, mayActAtStage, stageAt } from '@/lib/workflow/stages';
 import type { NotificationKind } from './kinds';
 import type { EmailFacts, InAppFacts } from './messages';
 
@@ -82,7 +82,7 @@ async function stageActors(tx: Db, entry: AuditInput, caseId: number): Promise<P
     .select({ ...recipientColumns, role: users.role })
     .from(users)
     .where(and(eq(users.active, true), byRoleOrName, entry.actorId === null ? undefined : ne(users.id, entry.actorId)));
-  const facts = { contributorIds: revision?.contributorIds ?? [], passes: standingPasses(decisions, c.reviewStage) };
+  const facts = { contributorIds: revision?.contributorIds ?? [], passes: bindingPasses(decisions, c.reviewStage, c.currentRevisionId) };
   const submitted = entry.action === 'case.submit';
   return candidates
     .filter((u) => mayActAtStage(stage, u, facts).ok)

@@ -21,6 +21,16 @@ export async function readReviewStages(db: Db): Promise<ReviewStage[]> {
   return rows.map(({ position, name, roles, userIds, requiredRounds, returnRestarts }) => ({ position, name, roles, userIds, requiredRounds, returnRestarts }));
 }
 
+/**
+ * The stages, for a decision that moves a case between them (submit, pass): holds the settings row
+ * shared until the transaction ends, so a stage configuration saved meanwhile waits for the decision
+ * (and then sees where the case went) instead of missing a case it strands.
+ */
+export async function readReviewStagesForDecision(tx: Db): Promise<ReviewStage[]> {
+  await tx.select({ id: siteSettings.id }).from(siteSettings).where(eq(siteSettings.id, 1)).for('share');
+  return readReviewStages(tx);
+}
+
 /** The return reasons in order; the active ones are offered to reviewers. */
 export async function readReturnReasons(db: Db, only: 'active' | 'all' = 'all'): Promise<ReturnReason[]> {
   return db

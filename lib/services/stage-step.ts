@@ -12,12 +12,12 @@ import {
   resumeAfterReturn,
   roundsShortfall,
   stageAt,
-  standingPasses,
+  bindingPasses,
   type CaseEvent,
   type PassDecision,
   type ReviewStage,
 } from '@/lib/workflow';
-import { readReviewStages } from './review-stages';
+import { readReviewStages, readReviewStagesForDecision } from './review-stages';
 
 // What a status change does to a case's place in the review stages (lib/workflow/stages.ts holds the
 // rules): where a submission enters, who may pass or return it where it waits, where it goes next.
@@ -34,6 +34,13 @@ export interface StageStep {
   action?: AuditAction;
   /** The stage acted at, for the decision row of a pass or a return. */
   stage: ReviewStage | null;
+}
+
+/** The first stage after `position` this revision has not passed yet, or null when none is left. */
+function nextUnpassedStage(stages: readonly ReviewStage[], position: number, passedByRevision: readonly number[]): ReviewStage | null {
+  let next = nextStage(stages, position);
+  while (next && passedByRevision.includes(next.position)) next = nextStage(stages, next.position);
+  return next;
 }
 
 const neutral = (): StageStep => ({ refusal: null, set: {}, after: {}, stage: null });
@@ -66,7 +73,7 @@ export async function stageStep(tx: Db, actor: Actor, row: Case, revision: CaseR
     case 'withdraw':
       return { ...neutral(), set: { reviewStage: null }, after: { reviewStage: null } };
     case 'submit': {
-      const stages = await readReviewStages(tx);
+      const stages = await readReviewStagesForDecision(tx);
       const passed = (await passDecisionsOf(tx, row.id)).filter((d) => d.revisionId === revision.id).map((d) => d.stage);
       const entry = entryStage(stages, row.resumeStage, passed);
       if (entry === null) {
@@ -90,12 +97,19 @@ export async function stageStep(tx: Db, actor: Actor, row: Case, revision: CaseR
     }
     case 'approve': {
       if (row.status !== 'in_review' || row.reviewStage === null) return neutral();
-      const stages = await readReviewStages(tx);
+      const stages = await readReviewStagesForDecision(tx);
       const stage = stageAt(stages, row.reviewStage);
-      const passes = standingPasses(await passDecisionsOf(tx, row.id), stage.position);
+      const decisions = await passDecisionsOf(tx, row.id);
+      // A revision put forward again after a return may already hold passes of later stages: they
+      // count for separation of duties, and the case goes on past them rather than meet them twice.
+      const passes = bindingPasses(decisions, stage.position, revision.id);
       const verdict = mayActAtStage(stage, actor, { contributorIds: revision.contributorIds, passes });
       const shortfall = roundsShortfall(stage, await roundsOn(tx, revision.id));
-      const next = nextStage(stages, stage.position);
+      const next = nextUnpassedStage(
+        stages,
+        stage.position,
+        passes.filter((d) => d.revisionId === revision.id).map((d) => d.stage),
+      );
       return {
         stage,
         finalStage: next === null,

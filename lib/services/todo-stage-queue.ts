@@ -40,7 +40,8 @@ function waitingAt({ stage, last }: MyStage): SQL {
 
 /**
  * Of those, the ones this person may act on: the current revision carries none of their unreviewed
- * text, and they are not the standing pass (the latest) of an earlier stage of this review. Scalar
+ * text, they are not the standing pass (the latest) of an earlier stage of this review, and they
+ * have not passed this revision at a later stage (lib/workflow/stages.ts bindingPasses). Scalar
  * subqueries, so each is a lookup by key for the case at hand.
  */
 function mayActOn(actor: Actor): SQL {
@@ -48,8 +49,10 @@ function mayActOn(actor: Actor): SQL {
     sql`not coalesce(${actor.id}::integer = any((select r.contributor_ids from case_revisions r where r.id = ${cases.currentRevisionId})::integer[]), false)`,
     sql`not coalesce((
       select true from case_stage_decisions d
-      where d.case_id = ${cases.id} and d.decision = 'pass' and d.actor_id = ${actor.id} and d.stage < ${cases.reviewStage}
-        and not exists (select 1 from case_stage_decisions later where later.case_id = d.case_id and later.stage = d.stage and later.decision = 'pass' and later.at > d.at)
+      where d.case_id = ${cases.id} and d.decision = 'pass' and d.actor_id = ${actor.id}
+        and ((d.stage < ${cases.reviewStage}
+              and not exists (select 1 from case_stage_decisions later where later.case_id = d.case_id and later.stage = d.stage and later.decision = 'pass' and later.at > d.at))
+          or (d.stage > ${cases.reviewStage} and d.revision_id = ${cases.currentRevisionId}))
       limit 1), false)`,
   )!;
 }

@@ -15,6 +15,7 @@ export {
   MAX_REQUIRED_ROUNDS,
   MAX_ROUNDS,
   MAX_STAGES,
+  bindingPasses,
   entryStage,
   isAssignedToStage,
   mayActAtStage,

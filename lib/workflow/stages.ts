@@ -131,6 +131,15 @@ export function standingPasses<P extends PassDecision>(decisions: readonly P[], 
   return [...latest.values()].sort((a, b) => a.stage - b.stage);
 }
 
+/**
+ * The passes that bind whoever acts on `revisionId` at `waitingAt`: the standing passes of the
+ * earlier stages, and the passes this very revision already holds at later stages (a revision put
+ * forward again after a return can). Nobody who made one of them may pass it at another stage.
+ */
+export function bindingPasses<P extends PassDecision>(decisions: readonly P[], waitingAt: number, revisionId: number): P[] {
+  return [...standingPasses(decisions, waitingAt), ...decisions.filter((d) => d.revisionId === revisionId && d.stage > waitingAt)];
+}
+
 /** 一校, 二校, 三校 … */
 export function roundLabel(round: number): string {
   return `${toChineseNumeral(round)}校`;

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { openDatabase, type Database, type Db } from '@/db/client';
-import { auditLog, caseRevisions, cases, issues, publishedCases, publishedIssues } from '@/db/schema';
+import { auditLog, caseRevisions, cases, issues, publishedCases, publishedIssues, reviewStages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { saveCase } from '@/lib/services/cases';
+import { saveCase, withdrawSubmission } from '@/lib/services/cases';
+import { loadReviewSettings, saveReviewStages } from '@/lib/services/review-stages';
+import { approve } from '@/lib/services/reviews';
 import { publishDueIssues, publishIssue, scheduleIssue } from '@/lib/services/publishing';
 import { createActor, sampleContent } from '../support/fixtures';
 import { createTestDatabase, secondConnectionUrl, testTarget } from '../support/test-db';
-import { must, newCase, readyIssue } from './helpers';
+import { must, newCase, readyIssue, submitted } from './helpers';
 
 // Races on both databases. On PostgreSQL the two sides use separate connection pools, as two app
 // instances would; on PGlite (one process, one connection) they interleave on one handle.
@@ -46,6 +48,30 @@ describe(`concurrency (${testTarget})`, () => {
     expect(row).toMatchObject({ title: winnerTitle, version: c.version + 1 });
     const revisions = await db.select().from(caseRevisions).where(eq(caseRevisions.caseId, c.id));
     expect(revisions.map((r) => r.content.title).sort()).toEqual([sampleContent().title, winnerTitle].sort());
+  });
+
+  it('a pass to the last stage racing a configuration that removes that stage never strands the case', async () => {
+    const admin = await createActor(db, 'admin', '管理员己');
+    const [r1, r2] = [await createActor(db, 'reviewer', '审核庚'), await createActor(db, 'reviewer', '审核辛')];
+    const stage = (name: string) => ({ name, roles: ['reviewer' as const, 'admin' as const], userIds: [], requiredRounds: 0, returnRestarts: true });
+    for (let i = 0; i < 4; i++) {
+      const c = await submitted(db, editor);
+      must(await approve(db, r1, { caseId: c.id, revisionId: c.currentRevisionId }));
+      const { stagesBase } = must(await loadReviewSettings(db, admin));
+      // r2 passes 复审 (the case goes on to 终审) while the admin drops 终审.
+      await Promise.all([
+        approve(db, r2, { caseId: c.id, revisionId: c.currentRevisionId }),
+        saveReviewStages(db2, admin, { base: stagesBase, stages: [stage('初审'), stage('复审')] }),
+      ]);
+      const configured = (await db.select().from(reviewStages)).length;
+      const [row] = await db.select().from(cases).where(eq(cases.id, c.id));
+      // Either the save waited and refused (the case waits at 终审, which still exists), or the pass
+      // saw two stages and approved the case: never a case waiting at a stage that is gone.
+      expect(row!.reviewStage === null || row!.reviewStage <= configured, `round ${i}`).toBe(true);
+      for (const x of await db.select().from(cases).where(eq(cases.status, 'in_review'))) must(await withdrawSubmission(db, admin, { caseId: x.id, baseVersion: x.version }));
+      const { stagesBase: now } = must(await loadReviewSettings(db, admin));
+      must(await saveReviewStages(db, admin, { base: now, stages: [stage('初审'), stage('复审'), stage('终审')] }));
+    }
   });
 
   it('two publishers of the same issue at once publish it once', async () => {

@@ -197,6 +197,28 @@ describe(`review stages (${testTarget})`, () => {
     expect(must(await pass(r3, again)).case.status).toBe('approved');
   });
 
+  it('a revision that passed a later stage before going back to 初审 is not passed there by the same person, and goes on past that stage', async () => {
+    must(await configure([DEFAULT[0]!, { ...DEFAULT[1]!, returnRestarts: false }, DEFAULT[2]!]));
+    const c = await submitted(db, editor);
+    must(await pass(r1, c));
+    // 复审 returns it and takes the fixed revision back itself; r4 passes that revision at 复审.
+    const returned = must(await requestChanges(db, r2, { caseId: c.id, reasonId: await reasonId(db), comment: '补充数据' })).case;
+    const fixed = must(await saveCase(db, editor, { caseId: c.id, baseVersion: returned.version, content: sampleContent({ lead: '补上数据' }) })).case;
+    const atSecond = must(await submitForReview(db, editor, { caseId: c.id, baseVersion: fixed.version })).case;
+    expect(atSecond.reviewStage).toBe(2);
+    must(await pass(r4, atSecond));
+    // 终审 returns it (and restarts); the editor puts the same revision forward again: it enters at 初审.
+    const back = must(await requestChanges(db, r3, { caseId: c.id, reasonId: await reasonId(db), comment: '请再看一遍' })).case;
+    const again = must(await submitForReview(db, editor, { caseId: c.id, baseVersion: back.version })).case;
+    expect(again.reviewStage).toBe(1);
+    expect(refusal(await pass(r4, again))).toBe('你已在“复审”通过了这一版，“初审”需由其他人审核。');
+    // Someone else passes 初审; the case skips the 复审 this revision already passed, instead of failing there.
+    expect(must(await pass(r1, again)).case.reviewStage).toBe(3);
+    must(await round(r2, again));
+    expect(refusal(await pass(r4, again))).toBe('你已在“复审”通过了这一版，“终审”需由其他人审核。');
+    expect(must(await pass(r3, again)).case.status).toBe('approved');
+  });
+
   it('an unchanged revision put forward again keeps the stages it passed: it goes on where it stood', async () => {
     const c = await submitted(db, editor);
     must(await pass(r1, c));
