@@ -490,7 +490,7 @@ describe(`every mutation service writes its audit entry (${testTarget})`, () => 
     // The contents steps the issue and 栏目 services take inside their transactions, and the settings' read.
     for (const k of ['lockArrangeableIssue', 'renumber', 'tocOf', 'arrangeToc', 'readSiteSettings']) READS.add(k);
     // The review settings' and 校次 reads.
-    for (const k of ['readReviewStages', 'readReturnReasons', 'loadReviewSettings', 'stagesFingerprint', 'reasonsFingerprint', 'roundsOfRevision']) READS.add(k);
+    for (const k of ['readReviewStages', 'readReviewStagesForDecision', 'readReturnReasons', 'loadReviewSettings', 'stagesFingerprint', 'reasonsFingerprint', 'roundsOfRevision']) READS.add(k);
     // Corrections: reads, the steps publishIssue takes inside its transaction, and the start-up count of 待更正.
     const CORRECTION_STEPS = ['publicTextChanged', 'correctionCaseName', 'pendingCorrections', 'assertCorrectionNotes', 'recordCorrection', 'auditCorrection'];
     for (const k of [...CORRECTION_STEPS, 'listPendingCorrections', 'listCorrections', 'countUncheckedPublishedErrors']) READS.add(k);
