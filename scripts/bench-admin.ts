@@ -15,6 +15,7 @@ import { listProvinces } from '@/lib/regions';
 import { documentTokens, queryTsquery } from '@/lib/search/tokens';
 import { rng, seedSentences } from './bench/synthetic';
 import { benchOnBothDatabases } from './bench/both-databases';
+import { measure as measureRuns } from './bench/measure';
 import { runCli } from './cli';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
@@ -84,21 +85,7 @@ async function seed(database: Database): Promise<Actor> {
   return { id: staff[0]!.id, name: '测试用户1', email: 'bench0@casebook.local', role: 'admin' };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(label: string, run: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 5; i++) await run(); // warm caches and plans
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(34)} 中位数 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
-}
+const measure = (label: string, run: () => Promise<unknown>) => measureRuns(label, run, { runs: RUNS, width: 34 });
 
 async function benchmark(name: string, database: Database): Promise<void> {
   console.log(`\n[${name}] 写入 ${TOTAL.toLocaleString('zh-CN')} 个案例…`);

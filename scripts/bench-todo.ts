@@ -12,6 +12,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { notifyForAudit } from '@/lib/notify/fan-out';
 import { loadTodo, todoCounts } from '@/lib/services/todo';
 import { benchOnBothDatabases } from './bench/both-databases';
+import { measure as measureRuns } from './bench/measure';
 import { runCli } from './cli';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
@@ -96,21 +97,7 @@ async function seed(db: Db, staff: Staff): Promise<void> {
   await db.execute(sql`vacuum analyze`);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(label: string, run: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 5; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(30)} 中位数 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
-}
+const measure = (label: string, run: () => Promise<unknown>) => measureRuns(label, run, { runs: RUNS, width: 30 });
 
 class Rollback extends Error {}
 

@@ -1,6 +1,8 @@
 // Per-route counts and latencies. Outcomes: ok (2xx/3xx), expected (a deliberate 404 or a conflict
 // refusal the scenario provokes), error (everything else, including timeouts and resets).
 
+import { percentile } from '../bench/measure';
+
 export type Outcome = 'ok' | 'expected' | 'error';
 
 interface RouteStats {
@@ -23,10 +25,6 @@ export interface RouteRow {
 
 const MAX_ERROR_SAMPLES = 20;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 export class Stats {
   private readonly routes = new Map<string, RouteStats>();
