@@ -44,4 +44,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # On SIGTERM the server stops accepting, finishes requests in flight, stops the publish ticker and
 # closes the database, then exits 0 (lib/ops/shutdown.ts); give it the default 10 s before SIGKILL.
 STOPSIGNAL SIGTERM
-CMD ["node", "server.js"]
+CMD ["node", "--max-semi-space-size=64", "server.js"]

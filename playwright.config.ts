@@ -17,7 +17,7 @@ export const E2E_STATIC_DIR = path.resolve(E2E_DATA_DIR, 'static');
  * given to it must be absolute.
  */
 export function standaloneCommand(distDir: string = process.env.NEXT_DIST_DIR ?? '.next'): string {
-  return `NEXT_DIST_DIR=${distDir} node scripts/prepare-standalone.mjs && node ${path.join(distDir, 'standalone', 'server.js')}`;
+  return `NEXT_DIST_DIR=${distDir} node scripts/prepare-standalone.mjs && node --max-semi-space-size=64 ${path.join(distDir, 'standalone', 'server.js')}`;
 }
 
 export default defineConfig({

@@ -107,7 +107,7 @@ async function measureSize(size: ScaleSize, o: ScaleOptions): Promise<ScaleRow> 
       await opened.close();
     }
     console.log(`[${label}] ${prepared.cases} 个已发布案例，写入用时 ${(prepared.seedMs / 1000).toFixed(1)} 秒；启动服务器……`);
-    const server = await startServer(o.dist, dataDir, { ...database.serverEnv, AUTH_SECRET: crypto.randomBytes(32).toString('hex'), CASEBOOK_STATIC_DIR: snapshotRoot }, { standalone: true });
+    const server = await startServer(o.dist, dataDir, { ...database.serverEnv, AUTH_SECRET: crypto.randomBytes(32).toString('hex'), CASEBOOK_STATIC_DIR: snapshotRoot, CASEBOOK_PDF_EDITIONS: '0' }, { standalone: true });
     stopServer = server.stop;
 
     const fullStarted = performance.now();

@@ -3,7 +3,7 @@ import { CaseList } from '@/components/site/case-list';
 import { IssueArchive, casesByIssue } from '@/components/site/issue-archive';
 import { JsonLd } from '@/components/site/json-ld';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
-import { getAllCases, getIssues } from '@/lib/public/read-model';
+import { getCasesOfNewestIssues, getIssues } from '@/lib/public/read-model';
 import { SITE_DESCRIPTION, SITE_NAME, paths, siteUrl } from '@/lib/public/urls';
 
 export const metadata: Metadata = {
@@ -17,7 +17,8 @@ export const metadata: Metadata = {
 const ARCHIVE_WITH_CASES = 6;
 
 export default async function HomePage() {
-  const [issues, cases] = await Promise.all([getIssues(), getAllCases()]);
+  // The cases of the issues that list theirs: the newest and ARCHIVE_WITH_CASES before it.
+  const [issues, cases] = await Promise.all([getIssues(), getCasesOfNewestIssues(1 + ARCHIVE_WITH_CASES)]);
   const byIssue = casesByIssue(cases);
   const [latest, ...older] = issues;
 

@@ -1,6 +1,6 @@
 import { caseLabel } from '@/lib/content/numerals';
 import { placeLabel } from '@/lib/public/format';
-import { getAllCases } from '@/lib/public/read-model';
+import { getNewestCases } from '@/lib/public/read-model';
 import { SITE_DESCRIPTION, SITE_NAME, absolute, paths } from '@/lib/public/urls';
 
 // Revalidated at least every minute; dropped at once on publish (lib/public/cache.ts).
@@ -16,9 +16,9 @@ function xml(text: string): string {
 }
 
 export async function GET() {
-  const cases = (await getAllCases()).slice().sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.issueNumber - a.issueNumber || a.position - b.position);
+  const cases = await getNewestCases(ENTRIES);
   const updated = cases[0]?.publishedAt ?? new Date(0).toISOString();
-  const entries = cases.slice(0, ENTRIES).map(
+  const entries = cases.map(
     (c) => `  <entry>
     <title>${xml(c.title)}</title>
     <link rel="alternate" type="text/html" href="${xml(absolute(paths.case(c.caseId)))}"/>

@@ -71,7 +71,12 @@ const state = (globalThis.__casebookPublicCache ??= {
   fingerprint: undefined,
   checkedAt: 0,
   inflight: null,
+  written: new Set(),
 });
+// A state kept across a hot reload may predate the field.
+state.written ??= new Set();
+/** Keys remembered as stored here; many distinct searches must not grow it without end. */
+const WRITTEN_KEYS_LIMIT = 200_000;
 
 /** () => Promise<string>, registered by lib/public/cache.ts once the app has a database. */
 function fingerprintProbe() {
@@ -138,6 +143,9 @@ export default class PublicCacheHandler extends FileSystemCache {
 
   async get(...args) {
     await syncWithDatabase();
+    // A key this process never stored cannot be served (rule 1): answer the miss here, before the
+    // file-system cache looks for it on disk, which costs a few file opens on every first render.
+    if (!state.written.has(args[0])) return null;
     const entry = await super.get(...args);
     if (!entry) return entry;
     return entry.value && state.stamps.get(entry.value) === state.epoch ? entry : null;
@@ -146,6 +154,9 @@ export default class PublicCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     // Stamped before it is stored, so no reader ever finds it unstamped.
     if (data) state.stamps.set(data, oldestEpoch(tagsOf(data, ctx)) ?? state.epoch);
+    // Bounded: forgetting the keys only costs renders (a forgotten key is a miss), never correctness.
+    if (state.written.size >= WRITTEN_KEYS_LIMIT) state.written.clear();
+    state.written.add(key);
     return super.set(key, data, ctx);
   }
 }

@@ -73,3 +73,31 @@ export function cachedRead<A extends unknown[], R>(name: string, read: (db: Db, 
     return current.run(...args);
   };
 }
+
+/**
+ * A value derived from the whole read model, kept in this process until the epoch moves: for reads
+ * that are cheap once built and costly per page, such as the 相关案例 of every case. The epoch is
+ * taken before the read starts, as cachedRead() does, so a value is never kept as current when its
+ * data predates a change this process has learnt of; a failed read is forgotten at once. The pages
+ * that use it collect their epoch tag from their cachedRead() calls. It is not tagged itself: it
+ * is never served on its own, and it holds whatever the database had after its epoch began.
+ */
+export function epochMemo<R>(read: (db: Db) => Promise<R>, atBuild: R): () => Promise<R> {
+  let current: { tag: string; value: Promise<R> } | undefined;
+  return async () => {
+    if (isBuildPhase()) return atBuild;
+    const ready = link.__casebookPublicCacheReady?.();
+    if (ready) await ready;
+    // Without the handler (a test that stubs the cache) there are no epochs to key on: read afresh.
+    if (!link.__casebookPublicEpochTag) return getDb().then(read);
+    const tag = epochTag();
+    if (current?.tag !== tag) {
+      const entry = { tag, value: getDb().then(read) };
+      current = entry;
+      entry.value.catch(() => {
+        if (current === entry) current = undefined;
+      });
+    }
+    return current.value;
+  };
+}

@@ -30,8 +30,9 @@ export interface PublicPdf {
   pages: number;
 }
 
-/** Each published issue's content state (or one issue's), computed in the database in one statement. */
-async function contentStates(db: Db, issueId: number | null): Promise<{ issueId: number; number: number; state: string }[]> {
+/** Each published issue's content state (or those of the issues listed), computed in the database in one statement. */
+async function contentStates(db: Db, issueIds: number | readonly number[] | null): Promise<{ issueId: number; number: number; state: string }[]> {
+  const only = typeof issueIds === 'number' ? [issueIds] : issueIds;
   const result = await db.execute<{ issue_id: number; number: number; state: string }>(sql`
     select i.issue_id, i.number, md5(concat_ws('|', i.number, i.year, i.year_number, md5(i.title), md5(i.foreword),
         extract(epoch from i.published_at), coalesce(md5(i.colophon::text), '-'),
@@ -41,7 +42,7 @@ async function contentStates(db: Db, issueId: number | null): Promise<{ issueId:
            from published_case_corrections k join published_cases kc on kc.case_id = k.case_id where kc.issue_id = i.issue_id)
       )) as state
     from published_issues i
-    ${issueId === null ? sql`` : sql`where i.issue_id = ${issueId}`}`);
+    ${only === null ? sql`` : sql`where i.issue_id in ${only.length > 0 ? sql`(${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`(null)`}`}`);
   return rowsOf<{ issue_id: number; number: number; state: string }>(result).map((r) => ({ issueId: Number(r.issue_id), number: Number(r.number), state: r.state }));
 }
 
@@ -156,15 +157,22 @@ export async function queryIssuePdfInfo(db: Db, issueId: number): Promise<Public
   return { url: editionPaths.issue(row.number), size: row.size, pages: row.pages };
 }
 
-/** One case's edition, for its page and the API; null when there is none that is current. */
-export async function queryCasePdfInfo(db: Db, caseId: number): Promise<PublicPdf | null> {
-  const [row] = await db
-    .select({ issueId: publishedPdfs.issueId, size: publishedPdfs.size, pages: publishedPdfs.pages, fingerprint: publishedPdfs.fingerprint })
-    .from(publishedCases)
-    .innerJoin(publishedPdfs, and(eq(publishedPdfs.issueId, publishedCases.issueId), eq(publishedPdfs.caseId, publishedCases.caseId)))
-    .where(eq(publishedCases.caseId, caseId));
-  if (!row || !(await isCurrent(db, row.issueId, row.fingerprint))) return null;
-  return { url: editionPaths.case(caseId), size: row.size, pages: row.pages };
+/** A case's stored edition as a read found it: served only if it shows the issue as published now. */
+export interface StoredCasePdf {
+  caseId: number;
+  issueId: number;
+  size: number;
+  pages: number;
+  fingerprint: string;
+}
+
+/** Which of the stored case editions are current (see isCurrent), by case id: one statement for all their issues. */
+export async function currentCasePdfs(db: Db, stored: readonly StoredCasePdf[]): Promise<Map<number, PublicPdf>> {
+  const out = new Map<number, PublicPdf>();
+  if (stored.length === 0) return out;
+  const states = new Map((await contentStates(db, [...new Set(stored.map((r) => r.issueId))])).map((s) => [s.issueId, s.state]));
+  for (const r of stored) if (states.get(r.issueId) === contentOf(r.fingerprint)) out.set(r.caseId, { url: editionPaths.case(r.caseId), size: r.size, pages: r.pages });
+  return out;
 }
 
 export interface PdfFileRow {

@@ -9,8 +9,9 @@ import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publish
 import { THEMES } from '@/lib/content/themes';
 import { listProvinces } from '@/lib/regions';
 import { RELATED_SEPARATOR, type PublicationState, type SiteManifest } from '@/lib/static/site-manifest';
-import { iso, issueLabels, queryLabelFormat, queryPublicationFingerprint, rankRelatedCases, RELATED_POOL, THEME_PAGE_SIZE, THEME_PREVIEW, themePageCount } from './queries';
+import { iso, issueLabels, queryLabelFormat, queryPublicationFingerprint, THEME_PAGE_SIZE, THEME_PREVIEW, themePageCount } from './queries';
 import { editionPaths, queryServedPdfs } from './editions';
+import { relatedByCase } from './related';
 import { paths, siteUrl } from './urls';
 
 // The static snapshot's list of pages (GET /api/public/manifest, read by lib/static/generate.ts):
@@ -142,45 +143,6 @@ async function readModel(db: Db) {
 /** What identifies a case's public text: its revision fixes title, regions, themes, profile and body; then its 更正说明. */
 const caseKey = (c: CaseRow) => [c.caseId, c.revisionId, c.issueId, c.issueNumber, c.issueLabel, c.issueTitle, c.position, c.sectionTitle, c.publishedAt, c.corrections];
 const issueKey = (i: IssueRow) => [i.issueId, i.number, i.label, i.title, i.foreword, i.publishedAt, i.colophon];
-
-/**
- * Every case's 相关案例 by the case page's own rule (rankRelatedCases), for `cases` in newest-first
- * order. Instead of ranking against all cases for each one, it ranks against the first
- * RELATED_POOL + 1 cases of each of its themes and provinces: the pool cannot reach further.
- */
-export function relatedByCase<T extends Pick<CaseRow, 'caseId' | 'tags' | 'provinces'>>(cases: readonly T[]): Map<number, T[]> {
-  const keysOf = (c: T) => [...c.tags.map((t) => `t:${t}`), ...c.provinces.map((p) => `p:${p}`)];
-  const index = new Map<string, number[]>();
-  cases.forEach((c, at) => {
-    for (const key of keysOf(c)) {
-      let list = index.get(key);
-      if (!list) index.set(key, (list = []));
-      if (list[list.length - 1] !== at) list.push(at);
-    }
-  });
-  const related = new Map<number, T[]>();
-  for (const c of cases) {
-    // Merge the case's lists (each in site order) until the pool is full: the first
-    // RELATED_POOL + 1 distinct cases, itself possibly among them.
-    const lists = keysOf(c).map((key) => index.get(key)!);
-    const heads = lists.map(() => 0);
-    const candidates: T[] = [];
-    let last = -1;
-    while (candidates.length <= RELATED_POOL) {
-      let best = -1;
-      for (let l = 0; l < lists.length; l++) {
-        const at = lists[l]![heads[l]!];
-        if (at !== undefined && (best === -1 || at < lists[best]![heads[best]!]!)) best = l;
-      }
-      if (best === -1) break;
-      const at = lists[best]![heads[best]!++]!;
-      if (at !== last) candidates.push(cases[at]!);
-      last = at;
-    }
-    related.set(c.caseId, rankRelatedCases(c, candidates));
-  }
-  return related;
-}
 
 /** Whether anything public changed since a manifest was made: its build and publication fingerprint alone. */
 export async function publicationState(db: Db): Promise<PublicationState> {

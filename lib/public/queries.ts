@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, arrayContains, arrayOverlaps, asc, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues, publishedPdfs, siteSettings } from '@/db/schema';
 import { DEFAULT_ISSUE_LABEL_FORMAT, serialLabel, shortSerialLabel, type SerialNumbers } from '@/lib/content/serial';
@@ -32,7 +32,7 @@ export const summaryColumns = {
   labelFormat,
 };
 
-const fullColumns = { ...summaryColumns, profile: publishedCases.profile, lead: publishedCases.lead, sections: publishedCases.sections };
+export const fullColumns = { ...summaryColumns, profile: publishedCases.profile, lead: publishedCases.lead, sections: publishedCases.sections };
 
 type WithDate<T> = Omit<T, 'publishedAt'> & { publishedAt: Date | string };
 
@@ -70,9 +70,9 @@ function caseSelect(db: Db) {
   return db.select(summaryColumns).from(publishedCases).innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId));
 }
 
-/** Every published issue, newest number first, with its number of cases. */
-export async function queryIssues(db: Db): Promise<PublicIssueSummary[]> {
-  const rows = await db
+/** Every published issue (or those `where` names), newest number first, with its number of cases. */
+export async function queryIssues(db: Db, { where, limit, oldestFirst = false }: { where?: SQL; limit?: number; oldestFirst?: boolean } = {}): Promise<PublicIssueSummary[]> {
+  const query = db
     .select({
       issueId: publishedIssues.issueId,
       number: publishedIssues.number,
@@ -85,9 +85,20 @@ export async function queryIssues(db: Db): Promise<PublicIssueSummary[]> {
     })
     .from(publishedIssues)
     .leftJoin(publishedCases, eq(publishedCases.issueId, publishedIssues.issueId))
+    .where(where)
     .groupBy(publishedIssues.issueId)
-    .orderBy(desc(publishedIssues.number));
+    .orderBy(oldestFirst ? asc(publishedIssues.number) : desc(publishedIssues.number));
+  const rows = await (limit === undefined ? query : query.limit(limit));
   return rows.map(({ labelFormat: format, ...r }) => withIso<PublicIssueSummary>({ ...r, ...issueLabels(r, format), caseCount: Number(r.caseCount) }));
+}
+
+/** The published issues either side of `number` (the next newer and the next older), for an issue page's 上一期/下一期. */
+export async function queryIssueNeighbours(db: Db, number: number): Promise<{ newer: PublicIssueSummary | null; older: PublicIssueSummary | null }> {
+  const [[newer], [older]] = await Promise.all([
+    queryIssues(db, { where: gt(publishedIssues.number, number), limit: 1, oldestFirst: true }),
+    queryIssues(db, { where: lt(publishedIssues.number, number), limit: 1 }),
+  ]);
+  return { newer: newer ?? null, older: older ?? null };
 }
 
 /** One issue by its current public number, with its cases in order; null if not published. */
@@ -164,63 +175,27 @@ export async function queryIssueCases(db: Db, issueId: number): Promise<PublicCa
   return rows.map((r) => caseOf<PublicCaseSummary>(r));
 }
 
-/** How many of the newest cases sharing a theme or a province are ranked for 相关案例. */
-export const RELATED_POOL = 60;
-
-type Relatable = Pick<PublicCaseSummary, 'caseId' | 'tags' | 'provinces'>;
-
-/**
- * The one rule for 相关案例, used by the case page and by the static snapshot's manifest (which must
- * know when a page's list changes): of the RELATED_POOL newest cases sharing a theme or a province
- * with `of`, shared themes count double, then newest first. `newestFirst` is in (issue number
- * descending, position ascending) order and may hold any other cases: they are skipped here.
- */
-export function rankRelatedCases<T extends Relatable>(of: Relatable, newestFirst: readonly T[], limit = 4): T[] {
-  const shared = (a: string[], b: string[]) => {
-    let n = 0;
-    for (const x of a) if (b.includes(x)) n++;
-    return n;
-  };
-  const pool: { c: T; score: number }[] = [];
-  for (const c of newestFirst) {
-    if (pool.length === RELATED_POOL) break;
-    const score = shared(c.tags, of.tags) * 2 + shared(c.provinces, of.provinces);
-    if (c.caseId !== of.caseId && score > 0) pool.push({ c, score });
-  }
-  // Array.prototype.sort is stable, so equal scores keep the newest-first order.
-  return pool
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((p) => p.c);
-}
-
-/** The case page's 相关案例 (see rankRelatedCases); the database narrows the candidates to the pool. */
-export async function queryRelatedCases(db: Db, of: PublicCase, limit = 4): Promise<PublicCaseSummary[]> {
-  if (of.tags.length === 0 && of.provinces.length === 0) return [];
-  const overlaps = [
-    ...(of.tags.length > 0 ? [arrayOverlaps(publishedCases.tags, of.tags)] : []),
-    ...(of.provinces.length > 0 ? [arrayOverlaps(publishedCases.provinces, of.provinces)] : []),
-  ];
-  const rows = await caseSelect(db)
-    .where(and(ne(publishedCases.caseId, of.caseId), or(...overlaps)))
-    .orderBy(desc(publishedIssues.number), asc(publishedCases.position))
-    .limit(RELATED_POOL);
-  return rankRelatedCases(of, rows, limit).map((r) => caseOf<PublicCaseSummary>(r));
-}
-
-/** The 更正说明 of a published case, oldest first, as its page lists them. */
-export async function queryCaseCorrections(db: Db, caseId: number): Promise<PublicCorrection[]> {
-  const rows = await db
-    .select({ note: publishedCaseCorrections.note, correctedAt: publishedCaseCorrections.correctedAt })
-    .from(publishedCaseCorrections)
-    .where(eq(publishedCaseCorrections.caseId, caseId))
-    .orderBy(asc(publishedCaseCorrections.correctedAt), asc(publishedCaseCorrections.correctionId));
-  return rows.map((r) => ({ note: r.note, correctedAt: iso(r.correctedAt) }));
-}
-
 /** Every published case, newest issue first: the home page's lists, feed and sitemap. */
 export async function queryAllCases(db: Db): Promise<PublicCaseSummary[]> {
   const rows = await caseSelect(db).orderBy(desc(publishedIssues.number), asc(publishedCases.position));
+  return rows.map((r) => caseOf<PublicCaseSummary>(r));
+}
+
+/** The cases of the `issueCount` newest issues, newest issue first, then position: what the home page lists. */
+export async function queryCasesOfNewestIssues(db: Db, issueCount: number): Promise<PublicCaseSummary[]> {
+  const newest = db.select({ issueId: publishedIssues.issueId }).from(publishedIssues).orderBy(desc(publishedIssues.number)).limit(issueCount);
+  const rows = await caseSelect(db).where(inArray(publishedCases.issueId, newest)).orderBy(desc(publishedIssues.number), asc(publishedCases.position));
+  return rows.map((r) => caseOf<PublicCaseSummary>(r));
+}
+
+/**
+ * The `limit` most recently published cases, in the feed's order: publication time (to the
+ * millisecond, as the feed writes it), then newest issue, then position.
+ */
+export async function queryNewestCases(db: Db, limit: number): Promise<PublicCaseSummary[]> {
+  const rows = await caseSelect(db)
+    .orderBy(sql`date_trunc('milliseconds', ${publishedCases.publishedAt}) desc`, desc(publishedIssues.number), asc(publishedCases.position))
+    .limit(limit);
   return rows.map((r) => caseOf<PublicCaseSummary>(r));
 }
 

@@ -1,52 +1,60 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { cachedRead, isBuildPhase } from './cache';
-import { queryCasePdfInfo, queryIssuePdfInfo } from './editions';
+import { cachedRead, epochMemo, isBuildPhase } from './cache';
+import { queryCaseDocuments, type CaseDocument } from './case-documents';
+import { queryIssuePdfInfo } from './editions';
 import {
   queryAllCases,
-  queryCase,
-  queryCaseCorrections,
+  queryCasesOfNewestIssues,
+  queryNewestCases,
   queryIssueByNumber,
+  queryIssueNeighbours,
   queryIssueNumberBySerial,
   queryIssueCases,
   queryIssues,
   queryProvinceCases,
   queryProvinceCounts,
-  queryRelatedCases,
   queryRenumberedIssue,
   queryThemeCases,
   queryThemeOverview,
 } from './queries';
 import { searchPublishedCases } from './search';
-import type { PublicCase, SearchFilters, SearchResult } from './types';
+import { relatedByCase } from './related';
+import type { PublicCase, PublicCaseSummary, SearchFilters, SearchResult } from './types';
 
 // The public site's only way to the database: pages, feed, sitemap and the JSON API import from
 // here. Reads are cached under one tag (see ./cache.ts). Searches are cached too when the query is
 // short: people repeat the same few words (教育, 住房公积金), the cache is an LRU bounded in memory,
 // and a publish expires results with everything else. Long pasted queries go to the database.
 
-export const getIssues = cachedRead('issues', queryIssues, []);
+export const getIssues = cachedRead('issues', (db) => queryIssues(db), []);
+export const getIssueNeighbours = cachedRead('issue-neighbours', queryIssueNeighbours, { newer: null, older: null });
 export const getIssueByNumber = cachedRead('issue', queryIssueByNumber, null);
 export const getRenumberedIssue = cachedRead('renumbered', queryRenumberedIssue, null);
 export const getIssueNumberBySerial = cachedRead('serial', queryIssueNumberBySerial, null);
-export const getCase = cachedRead('case', queryCase, null);
-export const getCaseCorrections = cachedRead('case-corrections', queryCaseCorrections, []);
-// The PDF editions' size and pages (never their bytes), for the links and the API.
+/** A case with its 更正说明 and PDF edition, as its page and its API entry show it (one cache entry, one statement). */
+export const getCaseDocument = cachedRead('case-document', async (db, caseId: number) => (await queryCaseDocuments(db, [caseId]))[0] ?? null, null);
+// The issue's PDF edition: size and pages (never its bytes), for the link and the API.
 export const getIssuePdf = cachedRead('issue-pdf', queryIssuePdfInfo, null);
-export const getCasePdf = cachedRead('case-pdf', queryCasePdfInfo, null);
 export const getIssueCases = cachedRead('issue-cases', queryIssueCases, []);
 export const getAllCases = cachedRead('all-cases', queryAllCases, []);
+export const getCasesOfNewestIssues = cachedRead('newest-issue-cases', queryCasesOfNewestIssues, []);
+export const getNewestCases = cachedRead('newest-cases', queryNewestCases, []);
 export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);
 export const getProvinceCounts = cachedRead('province-counts', queryProvinceCounts, []);
 export const getThemeCases = cachedRead('theme-cases', queryThemeCases, { total: 0, cases: [] });
 export const getThemeOverview = cachedRead('theme-overview', queryThemeOverview, []);
-const relatedById = cachedRead('related', async (db, caseId: number) => {
-  const of = await queryCase(db, caseId);
-  return of ? queryRelatedCases(db, of) : [];
-}, []);
+// Every case's 相关案例 at once, from one read of the case list, per epoch: a query per page ranks
+// against the whole table, which at 10,000 cases cost more than the rest of the page together.
+const relatedIndex = epochMemo(async (db) => relatedByCase(await queryAllCases(db)), new Map<number, PublicCaseSummary[]>());
 
-export function getRelatedCases(of: PublicCase) {
-  return relatedById(of.caseId);
+export async function getRelatedCases(of: PublicCase): Promise<PublicCaseSummary[]> {
+  return (await relatedIndex()).get(of.caseId) ?? [];
+}
+
+/** Builds the 相关案例 index for the current state ahead of the first page that needs it. */
+export async function warmRelatedCases(): Promise<void> {
+  await relatedIndex();
 }
 
 /** Queries up to this many characters are cached; longer ones are rare and would only crowd the cache. */
@@ -58,4 +66,16 @@ export async function searchCases(query: string, filters: SearchFilters): Promis
   if (isBuildPhase()) return empty;
   if (query.length <= CACHED_QUERY_LENGTH) return (await cachedSearch(query, filters)) ?? empty;
   return searchPublishedCases(await getDb(), query, filters);
+}
+
+/**
+ * Several published cases with their 更正说明 and PDF editions, in one or two statements instead of
+ * three per case: the JSON API's batch (/api/public/cases?ids=), which the static snapshot writes
+ * its case files from. Not cached: each id is asked for once per snapshot. Ids that are not
+ * published are left out; the order is the order asked.
+ */
+export async function getCaseDocuments(caseIds: readonly number[]): Promise<CaseDocument[]> {
+  if (isBuildPhase() || caseIds.length === 0) return [];
+  const db = await getDb();
+  return db.transaction((tx) => queryCaseDocuments(tx, caseIds), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

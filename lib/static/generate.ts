@@ -43,6 +43,8 @@ export interface GenerateResult {
   /** When the first release (with everything but those) went live. */
   reflectedMs: number;
   ms: number;
+  /** Where the first release's time went, in ms: reading the page list, sharing unchanged files, the case files, the search index, the other pages, writing and swapping. */
+  phases: Record<string, number>;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -88,6 +90,9 @@ interface PassResult {
   deferred: number;
   /** Nothing was published while the pass ran: its fingerprints hold. */
   settled: boolean;
+  /** The search index was shared unchanged although cases were added: the next pass rebuilds it. */
+  searchDeferred: boolean;
+  phases: Record<string, number>;
 }
 
 interface PassSettings {
@@ -108,6 +113,13 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
   const { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency } = settings;
   const name = releaseName();
   const dir = path.join(root, RELEASES_DIR, name);
+  const phases: Record<string, number> = {};
+  let lap = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    phases[phase] = Math.round(now - lap);
+    lap = now;
+  };
   await fs.mkdir(dir);
   try {
     const run = new ReleaseWriter(sourceUrl, dir, siteUrl, baseUrl);
@@ -116,9 +128,10 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
     const deferred = new Set(plan.defer);
     let reused = 0;
     if (previous && previousDir) {
+      const madeDirs = new Set<string>();
       await forEachLimited([...plan.reuse, ...plan.defer], FS_CONCURRENCY, async (url) => {
         try {
-          await linkOrCopy(path.join(previousDir, fileForUrl(url)), run.file(url));
+          await linkOrCopy(path.join(previousDir, fileForUrl(url)), run.file(url), madeDirs);
           if (!deferred.has(url)) reused++;
         } catch {
           deferred.delete(url);
@@ -127,18 +140,28 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
       });
       await forEachLimited(previous.assets, FS_CONCURRENCY, async (asset) => {
         try {
-          await linkOrCopy(path.join(previousDir, fileForUrl(asset)), run.file(asset));
+          await linkOrCopy(path.join(previousDir, fileForUrl(asset)), run.file(asset), madeDirs);
           run.assets.add(asset);
         } catch {
           // Fetched again below if a page still loads it.
         }
       });
     }
+    mark('share');
     // The case documents first: the search index is built from them while the pages are fetched.
     const caseData = toFetch.filter((url) => url.startsWith(CASE_DATA_PREFIX));
-    await forEachLimited(caseData, concurrency, (url) => run.fetchPage(url));
+    await run.fetchCaseDocuments(caseData, concurrency);
+    mark('caseData');
     const caseDataChanged = caseData.length > 0 || plan.removed.some((url) => url.startsWith(CASE_DATA_PREFIX));
-    const search = previous && previousDir && !caseDataChanged ? shareSearchFiles(previousDir, dir).catch(() => writeSearchFiles(dir)) : writeSearchFiles(dir);
+    // Cases only added (a publish): the index of the cases already public stays right, so the new
+    // ones may become searchable in the release right after, like 相关案例. A case changed or
+    // removed is rebuilt now: the index must never find text the site no longer shows. A release a
+    // publish interrupted records no pages, so nothing tells what its index holds: rebuilt too.
+    const searchDeferred = defer && previous !== null && previousDir !== null && Object.keys(previous.pages).length > 0 && caseData.length > 0 && !plan.removed.some((url) => url.startsWith(CASE_DATA_PREFIX)) && caseData.every((url) => !Object.hasOwn(previous.pages, url));
+    const searchStarted = performance.now();
+    const search = (previous && previousDir && (!caseDataChanged || searchDeferred) ? shareSearchFiles(previousDir, dir).catch(() => writeSearchFiles(dir)) : writeSearchFiles(dir)).then(() => {
+      phases.search = Math.round(performance.now() - searchStarted);
+    });
     const pages = (async () => {
       await forEachLimited(
         toFetch.filter((url) => !url.startsWith(CASE_DATA_PREFIX)),
@@ -152,6 +175,7 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
     // Both settle before anything is decided, so nothing still writes into a folder being deleted.
     const [searched, fetched] = await Promise.allSettled([search, pages]);
     for (const outcome of [fetched, searched]) if (outcome.status === 'rejected') throw outcome.reason;
+    mark('pages');
 
     // A publish that committed while this pass was fetching may have reached some pages and not
     // others: keep the release (it is whole and no older than the last), but record no
@@ -160,6 +184,8 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
     const settled = now.publication === manifest.publication && now.buildId === manifest.buildId;
     const recorded: Record<string, string> = {};
     if (settled) for (const [url, fingerprint] of Object.entries(manifest.pages)) recorded[url] = deferred.has(url) ? previous!.pages[url]! : fingerprint;
+    // Recorded as not yet written, so the next pass fetches them again and rebuilds the index from them.
+    if (settled && searchDeferred) for (const url of caseData) recorded[url] = '';
     const record: ReleaseManifest = {
       version: 1,
       generator: GENERATOR_VERSION,
@@ -174,7 +200,8 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
     };
     await writeNewFile(path.join(dir, RELEASE_MANIFEST_FILE), `${JSON.stringify(record)}\n`);
     await swapCurrent(root, dir);
-    return { release: name, record, fetched: run.fetched, reused, deferred: deferred.size, settled };
+    mark('swap');
+    return { release: name, record, fetched: run.fetched, reused, deferred: deferred.size, settled, searchDeferred, phases };
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
@@ -200,6 +227,7 @@ export async function generateSnapshot(options: GenerateOptions): Promise<Genera
   const unlock = await lockRoot(root);
   try {
     const manifest = await loadSiteManifest(sourceUrl);
+    const manifestMs = elapsed();
     const siteUrl = normalizeOrigin(manifest.siteUrl, '应用配置的站点地址');
     const baseUrl = options.baseUrl ? normalizeOrigin(options.baseUrl, '站点地址（baseUrl）') : siteUrl;
     const previousDir = await currentRelease(root);
@@ -216,7 +244,7 @@ export async function generateSnapshot(options: GenerateOptions): Promise<Genera
     let final = first;
     let fetched = first.fetched;
     // Unsettled, the publish that interrupted it has scheduled a run of its own that will do this.
-    if (first.deferred > 0 && first.settled) {
+    if ((first.deferred > 0 || first.searchDeferred) && first.settled) {
       await status(first.release, fetched);
       const second = await pass(settings, path.join(root, RELEASES_DIR, first.release), first.record, false);
       final = second;
@@ -224,7 +252,7 @@ export async function generateSnapshot(options: GenerateOptions): Promise<Genera
     }
     await pruneReleases(root);
     await status(final.release, fetched);
-    return { release: final.release, urls, fetched, reused: first.reused, removed, deferred: first.deferred, reflectedMs, ms: elapsed() };
+    return { release: final.release, urls, fetched, reused: first.reused, removed, deferred: first.deferred, reflectedMs, ms: elapsed(), phases: { manifest: manifestMs, ...first.phases } };
   } catch (error) {
     const failure = error instanceof SnapshotError ? error : new SnapshotError(describeFsError(error) ?? `生成静态站点时出错：${error instanceof Error ? error.message : String(error)}`, { cause: error });
     await writeStatus(root, { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ok: false, error: failure.message, reason: options.reason, ms: elapsed() }).catch(() => undefined);

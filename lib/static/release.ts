@@ -88,9 +88,17 @@ export async function writeNewFile(file: string, data: string | Uint8Array): Pro
   await fs.writeFile(file, data, { flag: 'wx' });
 }
 
-/** Shares an unchanged file with the previous release: a hard link, or a copy across file systems. */
-export async function linkOrCopy(from: string, to: string): Promise<void> {
-  await fs.mkdir(path.dirname(to), { recursive: true });
+/**
+ * Shares an unchanged file with the previous release: a hard link, or a copy across file systems.
+ * `madeDirs` remembers the folders already made, so sharing thousands of files in one folder makes
+ * it once instead of once per file.
+ */
+export async function linkOrCopy(from: string, to: string, madeDirs?: Set<string>): Promise<void> {
+  const dir = path.dirname(to);
+  if (!madeDirs?.has(dir)) {
+    await fs.mkdir(dir, { recursive: true });
+    madeDirs?.add(dir);
+  }
   try {
     await fs.link(from, to);
   } catch (error) {

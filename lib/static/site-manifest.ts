@@ -6,6 +6,17 @@ import { z } from 'zod';
 
 export const SITE_MANIFEST_PATH = '/api/public/manifest';
 
+/** The JSON API's batch of cases (app/api/public/cases/route.ts): what the generator writes case files from. */
+export const CASE_BATCH_PATH = '/api/public/cases';
+/** The most ids one batch request may name. */
+export const CASE_BATCH_LIMIT = 100;
+
+/** The batch's answer: each case exactly as its own address answers it, and the ids that are not published. */
+export const caseBatchSchema = z.object({
+  cases: z.array(z.looseObject({ id: z.number().int().positive() })),
+  missing: z.array(z.number().int().positive()),
+});
+
 /**
  * A case page's fingerprint is `<own content>~<相关案例>`: when only the second part changed (a new
  * issue entered the page's related list), the page may be refreshed just after the rest of a publish.

@@ -6,6 +6,7 @@ import { fileForUrl, internalPath, NOT_FOUND_FILE, REDIRECTS_CONF_FILE } from '.
 import { nginxRedirects, type Redirect } from './redirects';
 import { linkOrCopy, writeNewFile } from './release';
 import { SEARCH_PAGE, searchScriptTag } from './search-step';
+import { CASE_BATCH_LIMIT, CASE_BATCH_PATH, caseBatchSchema } from './site-manifest';
 
 // Writing one release folder from the app's responses: pages without the client runtime, the
 // assets they load, forwarding pages for old addresses, and the nginx include for real 301s.
@@ -75,6 +76,45 @@ export class ReleaseWriter {
     }
     if (res.status !== 200) throw new SnapshotError(`页面 ${url} 返回 HTTP ${res.status}，本次生成已取消。`);
     await writeNewFile(this.file(url), this.render(url, res));
+  }
+
+  /**
+   * The case files (/api/public/cases/<id>), CASE_BATCH_LIMIT to a request from the API's batch:
+   * each entry is what the case's own address answers, written as that address would be. An id the
+   * batch does not have (unpublished meanwhile) is fetched on its own, which reports it as any page.
+   */
+  async fetchCaseDocuments(urls: readonly string[], concurrency: number): Promise<void> {
+    const byId = new Map<number, string>();
+    for (const url of urls) byId.set(Number(url.slice(`${CASE_BATCH_PATH}/`.length)), url);
+    const ids = [...byId.keys()];
+    const batches: number[][] = [];
+    for (let i = 0; i < ids.length; i += CASE_BATCH_LIMIT) batches.push(ids.slice(i, i + CASE_BATCH_LIMIT));
+    const alone: string[] = [];
+    await forEachLimited(batches, Math.max(1, Math.min(concurrency, 2)), async (batch) => {
+      const res = await fetchFromApp(this.sourceUrl, `${CASE_BATCH_PATH}?ids=${batch.join(',')}`);
+      let raw: unknown = null;
+      try {
+        raw = res.status === 200 ? JSON.parse(new TextDecoder().decode(res.body)) : null;
+      } catch {
+        raw = null;
+      }
+      // An app that cannot answer the batch still answers each address.
+      if (!caseBatchSchema.safeParse(raw).success) {
+        alone.push(...batch.map((id) => byId.get(id)!));
+        return;
+      }
+      // Written from the parsed text itself, not the schema's copy: the bytes must be the route's.
+      const written = new Set<number>();
+      for (const doc of (raw as { cases: { id: number }[] }).cases) {
+        const url = byId.get(doc.id);
+        if (url === undefined || !batch.includes(doc.id) || written.has(doc.id)) continue;
+        written.add(doc.id);
+        this.fetched++;
+        await writeNewFile(this.file(url), this.rebase(JSON.stringify(doc)));
+      }
+      for (const id of batch) if (!written.has(id)) alone.push(byId.get(id)!);
+    });
+    await forEachLimited(alone, concurrency, (url) => this.fetchPage(url));
   }
 
   async fetchNotFoundPage(probe: string): Promise<void> {

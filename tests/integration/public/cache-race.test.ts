@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { PrerenderManifest } from 'next/dist/build';
-import { IncrementalCache } from 'next/dist/server/lib/incremental-cache';
-import { nodeFs } from 'next/dist/server/lib/node-fs-methods';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import PublicCacheHandler, { EPOCH_TAG_PREFIX as HANDLER_EPOCH_TAG_PREFIX, PUBLIC_TAG as HANDLER_PUBLIC_TAG } from '@/lib/public/cache-handler.mjs';
+import { EPOCH_TAG_PREFIX as HANDLER_EPOCH_TAG_PREFIX, PUBLIC_TAG as HANDLER_PUBLIC_TAG } from '@/lib/public/cache-handler.mjs';
 import { cachedRead, EPOCH_TAG_PREFIX, PUBLIC_TAG } from '@/lib/public/cache';
 import { queryCase, queryIssues } from '@/lib/public/queries';
 import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
 import { createActor } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
+import { installIncrementalCache } from './incremental-cache';
 import { must, readyIssue } from '../workflow/helpers';
 
 // A reader's request that read a case just before the issue was withdrawn, and is written to the
@@ -31,25 +26,8 @@ const holder = await vi.hoisted(async () => {
 });
 vi.mock('@/db', () => ({ getDb: async () => holder.database!.db }));
 
-const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-cache-'));
-const preview = { previewModeId: 'test', previewModeEncryptionKey: 'test', previewModeSigningKey: 'test' };
-const prerenderManifest: PrerenderManifest = { version: 4, routes: {}, dynamicRoutes: {}, notFoundRoutes: [], preview };
-// What a Next.js server sets up per request; unstable_cache falls back to this global outside one.
-const incrementalCache = new IncrementalCache({
-  fs: nodeFs,
-  dev: false,
-  flushToDisk: false,
-  serverDistDir: distDir,
-  requestHeaders: {},
-  maxMemoryCacheSize: 16 << 20,
-  previewProps: preview,
-  prerenderManifest,
-  CurCacheHandler: PublicCacheHandler,
-});
-(globalThis as { __incrementalCache?: IncrementalCache }).__incrementalCache = incrementalCache;
-
-/** What revalidatePublicSite() makes Next do once the Server Action that published returns. */
-const revalidatePublicSite = () => incrementalCache.revalidateTag(PUBLIC_TAG, { expire: 0 });
+const cache = installIncrementalCache('casebook-cache-');
+const { revalidatePublicSite } = cache;
 
 /** A case read that pauses between reading the database and handing its result to the cache. */
 function slowCaseRead(name: string) {
@@ -84,7 +62,7 @@ describe(`public cache against a render racing an unpublish (${testTarget})`, ()
   });
   afterAll(async () => {
     await holder.database?.close();
-    fs.rmSync(distDir, { recursive: true, force: true });
+    cache.dispose();
   });
 
   async function publishedCase() {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relatedByCase } from '@/lib/public/manifest';
-import { rankRelatedCases, RELATED_POOL } from '@/lib/public/queries';
+import { rankRelatedCases, relatedByCase, RELATED_POOL } from '@/lib/public/related';
 
 // The snapshot must know when a case page's 相关案例 change, so the manifest computes them for every
 // case at once, with an index instead of a query per case. Whatever the data, that must give

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { CaseBody } from '@/components/site/case-body';
 import { CaseList } from '@/components/site/case-list';
@@ -11,7 +12,8 @@ import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { THEME_NAMES } from '@/lib/content/themes';
 import { formatDateZh, isoDateZh, placeLabel, placeShortName } from '@/lib/public/format';
 import { caseJsonLd } from '@/lib/public/jsonld';
-import { getCase, getCaseCorrections, getCasePdf, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
+import type { CaseDocument } from '@/lib/public/case-documents';
+import { getCaseDocument, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
 import type { PublicCase } from '@/lib/public/types';
 import { parseId, paths } from '@/lib/public/urls';
 
@@ -22,11 +24,11 @@ export function generateStaticParams(): { id: string }[] {
   return [];
 }
 
-/** Unpublished and unknown cases alike are a plain 404: nothing confirms that a draft exists. */
-async function load(raw: string): Promise<PublicCase | null> {
+/** Unpublished and unknown cases alike are a plain 404: nothing confirms that a draft exists. Read once per request for the metadata and the page. */
+const load = cache(async (raw: string): Promise<CaseDocument | null> => {
   const id = parseId(raw);
-  return id === null ? null : getCase(id);
-}
+  return id === null ? null : getCaseDocument(id);
+});
 
 function summaryOf(c: PublicCase): string {
   const sentence = c.profile ? renderProfileSentence(c.profile, placeShortName(c.regions)) : '';
@@ -35,7 +37,7 @@ function summaryOf(c: PublicCase): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = await load((await params).id);
+  const c = (await load((await params).id))?.case;
   if (!c) return notFoundMetadata;
   const description = summaryOf(c);
   const url = paths.case(c.caseId);
@@ -50,10 +52,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CasePage({ params }: Props) {
-  const c = await load((await params).id);
-  if (!c) return <NotFoundPage />;
-  const [siblings, related, corrections] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c), getCaseCorrections(c.caseId)]);
-  const pdf = await getCasePdf(c.caseId);
+  const doc = await load((await params).id);
+  if (!doc) return <NotFoundPage />;
+  const { case: c, corrections, pdf } = doc;
+  const [siblings, related] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c)]);
   const at = siblings.findIndex((s) => s.caseId === c.caseId);
   const prev = at > 0 ? siblings[at - 1] : undefined;
   const next = at >= 0 ? siblings[at + 1] : undefined;

@@ -10,7 +10,7 @@ import { Paragraphs } from '@/components/site/paragraphs';
 import { PdfLink } from '@/components/site/pdf-links';
 import { formatDateZh, isoDateZh } from '@/lib/public/format';
 import { issueJsonLd } from '@/lib/public/jsonld';
-import { getIssueByNumber, getIssuePdf, getIssues, getRenumberedIssue } from '@/lib/public/read-model';
+import { getIssueByNumber, getIssueNeighbours, getIssuePdf, getRenumberedIssue } from '@/lib/public/read-model';
 import { parseId, paths } from '@/lib/public/urls';
 
 type Props = { params: Promise<{ number: string }> };
@@ -50,11 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function IssuePage({ params }: Props) {
   const issue = await load((await params).number);
   if (!issue) return <NotFoundPage />;
-  const issues = await getIssues();
-  const pdf = await getIssuePdf(issue.issueId);
-  const index = issues.findIndex((i) => i.issueId === issue.issueId);
-  const newer = index > 0 ? issues[index - 1] : undefined;
-  const older = index >= 0 ? issues[index + 1] : undefined;
+  const [{ newer, older }, pdf] = await Promise.all([getIssueNeighbours(issue.number), getIssuePdf(issue.issueId)]);
   return (
     <article>
       <JsonLd data={issueJsonLd(issue)} />
