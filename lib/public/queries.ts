@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, arrayContains, asc, count, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
 import { issueNumberRedirects, publishedCaseCorrections, publishedCases, publishedIssues, publishedPdfs, siteSettings } from '@/db/schema';
 import { DEFAULT_ISSUE_LABEL_FORMAT, serialLabel, shortSerialLabel, type SerialNumbers } from '@/lib/content/serial';
-import { THEMES } from '@/lib/content/themes';
 import type { ProvinceCount, PublicCase, PublicCaseSummary, PublicColophon, PublicCorrection, PublicIssue, PublicIssueSummary } from './types';
 
 // The public site's queries. They name only the published read model (published_issues,
@@ -94,11 +93,18 @@ export async function queryIssues(db: Db, { where, limit, oldestFirst = false }:
 
 /** The published issues either side of `number` (the next newer and the next older), for an issue page's 上一期/下一期. */
 export async function queryIssueNeighbours(db: Db, number: number): Promise<{ newer: PublicIssueSummary | null; older: PublicIssueSummary | null }> {
-  const [[newer], [older]] = await Promise.all([
-    queryIssues(db, { where: gt(publishedIssues.number, number), limit: 1, oldestFirst: true }),
-    queryIssues(db, { where: lt(publishedIssues.number, number), limit: 1 }),
-  ]);
-  return { newer: newer ?? null, older: older ?? null };
+  // Their numbers first, by the unique index on number; then the two summaries alone, so the case
+  // counts are not grouped over every issue before or after this one.
+  const [around] = await db
+    .select({
+      newer: sql<number | null>`(select min(${publishedIssues.number}) from ${publishedIssues} where ${publishedIssues.number} > ${number})`,
+      older: sql<number | null>`(select max(${publishedIssues.number}) from ${publishedIssues} where ${publishedIssues.number} < ${number})`,
+    })
+    .from(sql`(select 1) as one`);
+  const numbers = [around?.newer, around?.older].filter((n): n is number => n !== null && n !== undefined).map(Number);
+  const found = numbers.length > 0 ? await queryIssues(db, { where: inArray(publishedIssues.number, numbers) }) : [];
+  const byNumber = (n: number | null | undefined) => (n === null || n === undefined ? null : (found.find((i) => i.number === Number(n)) ?? null));
+  return { newer: byNumber(around?.newer), older: byNumber(around?.older) };
 }
 
 /** One issue by its current public number, with its cases in order; null if not published. */
@@ -211,24 +217,6 @@ export function themePageCount(total: number): number {
 export interface ThemeCases {
   total: number;
   cases: PublicCaseSummary[];
-}
-
-/**
- * One slice of a theme's cases in the site's order (newest issue first, then position) and how many
- * it has in all. Both go through the GIN index on published_cases.tags.
- */
-export async function queryThemeCases(db: Db, theme: string, offset: number, limit: number): Promise<ThemeCases> {
-  const tagged = arrayContains(publishedCases.tags, [theme]);
-  const rows = await caseSelect(db).where(tagged).orderBy(desc(publishedIssues.number), asc(publishedCases.position)).limit(limit).offset(offset);
-  const [total] = await db.select({ n: count() }).from(publishedCases).where(tagged);
-  return { total: Number(total?.n ?? 0), cases: rows.map((r) => caseOf<PublicCaseSummary>(r)) };
-}
-
-/** Each theme's number of cases and its newest few, in the controlled list's order: the themes index. */
-export async function queryThemeOverview(db: Db): Promise<({ name: string; slug: string } & ThemeCases)[]> {
-  const out: ({ name: string; slug: string } & ThemeCases)[] = [];
-  for (const { name, slug } of THEMES) out.push({ name, slug, ...(await queryThemeCases(db, name, 0, THEME_PREVIEW)) });
-  return out;
 }
 
 /** Cases that name a place in the province, including cluster cases that name it among others. */

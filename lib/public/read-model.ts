@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
+import { THEMES } from '@/lib/content/themes';
 import { cachedRead, epochMemo, isBuildPhase } from './cache';
 import { queryCaseDocuments, type CaseDocument } from './case-documents';
 import { queryIssuePdfInfo } from './editions';
@@ -15,8 +16,8 @@ import {
   queryProvinceCases,
   queryProvinceCounts,
   queryRenumberedIssue,
-  queryThemeCases,
-  queryThemeOverview,
+  THEME_PREVIEW,
+  type ThemeCases,
 } from './queries';
 import { searchPublishedCases } from './search';
 import { relatedByCase } from './related';
@@ -42,19 +43,54 @@ export const getCasesOfNewestIssues = cachedRead('newest-issue-cases', queryCase
 export const getNewestCases = cachedRead('newest-cases', queryNewestCases, []);
 export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);
 export const getProvinceCounts = cachedRead('province-counts', queryProvinceCounts, []);
-export const getThemeCases = cachedRead('theme-cases', queryThemeCases, { total: 0, cases: [] });
-export const getThemeOverview = cachedRead('theme-overview', queryThemeOverview, []);
-// Every case's 相关案例 at once, from one read of the case list, per epoch: a query per page ranks
-// against the whole table, which at 10,000 cases cost more than the rest of the page together.
-const relatedIndex = epochMemo(async (db) => relatedByCase(await queryAllCases(db)), new Map<number, PublicCaseSummary[]>());
-
-export async function getRelatedCases(of: PublicCase): Promise<PublicCaseSummary[]> {
-  return (await relatedIndex()).get(of.caseId) ?? [];
+// Lists computed from the whole case list at once, per state of the read model: every case's
+// 相关案例 and each theme's cases in the site's order. A query per page ranks or sorts against the
+// whole table, which at 10,000 cases cost more than the rest of the page together.
+interface CaseIndex {
+  related: Map<number, PublicCaseSummary[]>;
+  byTheme: Map<string, PublicCaseSummary[]>;
 }
 
-/** Builds the 相关案例 index for the current state ahead of the first page that needs it. */
+const caseIndex = epochMemo<CaseIndex>(
+  async (db) => {
+    const all = await queryAllCases(db);
+    const byTheme = new Map<string, PublicCaseSummary[]>();
+    for (const c of all) for (const tag of c.tags) (byTheme.get(tag) ?? byTheme.set(tag, []).get(tag)!).push(c);
+    return { related: relatedByCase(all), byTheme };
+  },
+  { related: new Map(), byTheme: new Map() },
+);
+// The memo is not a cached read: this one gives the page that uses it its epoch tag (a hit after the
+// first call). It is taken before the memo's own, so the page never claims an epoch newer than the data.
+const epochTagRead = cachedRead('epoch', async () => true, true);
+
+async function indexed(): Promise<CaseIndex> {
+  await epochTagRead();
+  return caseIndex();
+}
+
+export async function getRelatedCases(of: PublicCase): Promise<PublicCaseSummary[]> {
+  return (await indexed()).related.get(of.caseId) ?? [];
+}
+
+/** Builds the index for the current state ahead of the first page that needs it. */
 export async function warmRelatedCases(): Promise<void> {
-  await relatedIndex();
+  await caseIndex();
+}
+
+/** One slice of a theme's cases in the site's order (newest issue first, then position), and how many it has in all. */
+export async function getThemeCases(theme: string, offset: number, limit: number): Promise<ThemeCases> {
+  const list = (await indexed()).byTheme.get(theme) ?? [];
+  return { total: list.length, cases: list.slice(offset, offset + limit) };
+}
+
+/** Each theme's number of cases and its newest few, in the controlled list's order: the themes index. */
+export async function getThemeOverview(): Promise<({ name: string; slug: string } & ThemeCases)[]> {
+  const index = await indexed();
+  return THEMES.map(({ name, slug }) => {
+    const list = index.byTheme.get(name) ?? [];
+    return { name, slug, total: list.length, cases: list.slice(0, THEME_PREVIEW) };
+  });
 }
 
 /** Queries up to this many characters are cached; longer ones are rare and would only crowd the cache. */
