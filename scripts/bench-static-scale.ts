@@ -8,6 +8,10 @@
 // Action (lib/services/publishing.ts) and the clock runs until the snapshot's current release holds
 // that issue and every one of its case pages: the server's own background job put it there.
 // Targets, printed as figures: 10,000 cases in full under 2 minutes; a publish reflected in under 10 s.
+// The server runs with CASEBOOK_PDF_EDITIONS=0: the synthetic issues have no PDF editions (making
+// them would take longer than everything timed here), so the timings are of the pages, the JSON
+// and the search index; with editions on, a publish is reflected after its issue's PDFs are made
+// (about 1 s per issue, npm run bench:pdf).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -111,6 +111,12 @@ function syncWithDatabase() {
 // (the first reading moves the epoch, so a read made before it would only be cached to be dropped).
 globalThis.__casebookPublicEpochTag = () => `${EPOCH_TAG_PREFIX}${state.epoch}`;
 globalThis.__casebookPublicCacheReady = () => (state.fingerprint === undefined ? syncWithDatabase() : undefined);
+// For lib/public/cache.ts syncPublicEpoch(): a reading now, whatever the interval.
+globalThis.__casebookPublicSyncNow = () => {
+  if (state.inflight) return state.inflight;
+  state.checkedAt = 0;
+  return syncWithDatabase();
+};
 
 /** The oldest epoch among the tags, -1 for a malformed one (never current), undefined if none. */
 function oldestEpoch(tags) {
@@ -154,8 +160,9 @@ export default class PublicCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     // Stamped before it is stored, so no reader ever finds it unstamped.
     if (data) state.stamps.set(data, oldestEpoch(tagsOf(data, ctx)) ?? state.epoch);
-    // Bounded: forgetting the keys only costs renders (a forgotten key is a miss), never correctness.
-    if (state.written.size >= WRITTEN_KEYS_LIMIT) state.written.clear();
+    // Bounded, oldest first (a Set keeps insertion order): a forgotten key only costs a render.
+    state.written.delete(key);
+    if (state.written.size >= WRITTEN_KEYS_LIMIT) state.written.delete(state.written.values().next().value);
     state.written.add(key);
     return super.set(key, data, ctx);
   }

@@ -36,6 +36,7 @@ type HandlerLink = typeof globalThis & {
   __casebookPublicFingerprint?: () => Promise<string>;
   __casebookPublicEpochTag?: () => string;
   __casebookPublicCacheReady?: () => Promise<void> | undefined;
+  __casebookPublicSyncNow?: () => Promise<void> | undefined;
 };
 const link = globalThis as HandlerLink;
 
@@ -78,12 +79,15 @@ export function cachedRead<A extends unknown[], R>(name: string, read: (db: Db, 
  * A value derived from the whole read model, kept in this process until the epoch moves: for reads
  * that are cheap once built and costly per page, such as the 相关案例 of every case. The epoch is
  * taken before the read starts, as cachedRead() does, so a value is never kept as current when its
- * data predates a change this process has learnt of; a failed read is forgotten at once. The pages
- * that use it collect their epoch tag from their cachedRead() calls. It is not tagged itself: it
- * is never served on its own, and it holds whatever the database had after its epoch began.
+ * data predates a change this process has learnt of; a failed read is forgotten at once. Kept on
+ * globalThis by name: the server's pages, actions and route handlers are separate module copies.
+ *
+ * It gives the page that uses it no epoch tag of its own: a page must make a cachedRead() before it
+ * calls it (lib/public/read-model.ts does), or the page could be stamped with an epoch newer than
+ * the value it shows.
  */
-export function epochMemo<R>(read: (db: Db) => Promise<R>, atBuild: R): () => Promise<R> {
-  let current: { tag: string; value: Promise<R> } | undefined;
+export function epochMemo<R>(name: string, read: (db: Db) => Promise<R>, atBuild: R): () => Promise<R> {
+  const memos = ((globalThis as { __casebookEpochMemos?: Map<string, { tag: string; value: Promise<unknown> }> }).__casebookEpochMemos ??= new Map());
   return async () => {
     if (isBuildPhase()) return atBuild;
     const ready = link.__casebookPublicCacheReady?.();
@@ -91,13 +95,24 @@ export function epochMemo<R>(read: (db: Db) => Promise<R>, atBuild: R): () => Pr
     // Without the handler (a test that stubs the cache) there are no epochs to key on: read afresh.
     if (!link.__casebookPublicEpochTag) return getDb().then(read);
     const tag = epochTag();
+    let current = memos.get(name) as { tag: string; value: Promise<R> } | undefined;
     if (current?.tag !== tag) {
       const entry = { tag, value: getDb().then(read) };
+      memos.set(name, entry);
       current = entry;
       entry.value.catch(() => {
-        if (current === entry) current = undefined;
+        if (memos.get(name) === entry) memos.delete(name);
       });
     }
     return current.value;
   };
+}
+
+/**
+ * Brings this process's epoch up to the database now instead of at the next interval (the cache
+ * handler reads the fingerprint at most every CASEBOOK_PUBLIC_SYNC_MS): for work done right after a
+ * publish, so what it builds is not dropped by the epoch moving again a moment later.
+ */
+export async function syncPublicEpoch(): Promise<void> {
+  await link.__casebookPublicSyncNow?.();
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { publishedCases, publishedIssues, publishedPdfs } from '@/db/schema';
+import { publishedCaseCorrections, publishedCases, publishedIssues, publishedPdfs } from '@/db/schema';
 import { currentCasePdfs, type PublicPdf } from './editions';
 import { caseOf, fullColumns, iso } from './queries';
 import type { PublicCase, PublicCorrection } from './types';
@@ -20,7 +20,7 @@ export interface CaseDocument {
 /** 更正说明 as JSON inside the row: note and time, in the page's order. */
 const correctionsColumn = sql<{ note: string; correctedAt: string }[]>`(
   select coalesce(json_agg(json_build_object('note', k.note, 'correctedAt', k.corrected_at) order by k.corrected_at, k.correction_id), '[]'::json)
-  from published_case_corrections k where k.case_id = ${publishedCases.caseId})`;
+  from ${publishedCaseCorrections} k where k.case_id = ${publishedCases.caseId})`;
 
 /** Published cases by id, in the order asked; ids that are not published are left out. */
 export async function queryCaseDocuments(db: Db, caseIds: readonly number[]): Promise<CaseDocument[]> {

@@ -149,8 +149,12 @@ export async function publicationState(db: Db): Promise<PublicationState> {
   return { buildId: buildId(), publication: await queryPublicationFingerprint(db) };
 }
 
-/** The last manifest this process built, by the state it describes (see buildSiteManifest). */
-let lastBuilt: { key: string; manifest: SiteManifest } | undefined;
+/**
+ * The last manifest this process built, by the state it describes (see buildSiteManifest). On
+ * globalThis: the server's route handlers and its pages and actions are separate module copies,
+ * and the manifest one of them computes (the publish's own warm-up) serves the other.
+ */
+const built = globalThis as typeof globalThis & { __casebookSiteManifest?: { key: string; manifest: SiteManifest } };
 
 /**
  * The manifest of the public site as it is in the database now. Read in one snapshot of the
@@ -163,9 +167,9 @@ export async function buildSiteManifest(db: Db): Promise<SiteManifest> {
     async (tx) => {
       const publication = await queryPublicationFingerprint(tx);
       const key = `${buildId()}|${siteUrl()}|${publication}`;
-      if (lastBuilt?.key === key) return lastBuilt.manifest;
+      if (built.__casebookSiteManifest?.key === key) return built.__casebookSiteManifest.manifest;
       const manifest = computeManifest(await readModel(tx), publication, await queryServedPdfs(tx));
-      lastBuilt = { key, manifest };
+      built.__casebookSiteManifest = { key, manifest };
       return manifest;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -181,7 +181,7 @@ export async function queryIssueCases(db: Db, issueId: number): Promise<PublicCa
   return rows.map((r) => caseOf<PublicCaseSummary>(r));
 }
 
-/** Every published case, newest issue first: the home page's lists, feed and sitemap. */
+/** Every published case, newest issue first: the sitemap, and the index of 相关案例 and theme lists. */
 export async function queryAllCases(db: Db): Promise<PublicCaseSummary[]> {
   const rows = await caseSelect(db).orderBy(desc(publishedIssues.number), asc(publishedCases.position));
   return rows.map((r) => caseOf<PublicCaseSummary>(r));

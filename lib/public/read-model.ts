@@ -52,6 +52,7 @@ interface CaseIndex {
 }
 
 const caseIndex = epochMemo<CaseIndex>(
+  'case-index',
   async (db) => {
     const all = await queryAllCases(db);
     const byTheme = new Map<string, PublicCaseSummary[]>();
@@ -105,13 +106,12 @@ export async function searchCases(query: string, filters: SearchFilters): Promis
 }
 
 /**
- * Several published cases with their 更正说明 and PDF editions, in one or two statements instead of
- * three per case: the JSON API's batch (/api/public/cases?ids=), which the static snapshot writes
+ * Several published cases with their 更正说明 and PDF editions, in one or two statements (no
+ * transaction held, as for a single case) instead of three per case: the JSON API's batch (/api/public/cases?ids=), which the static snapshot writes
  * its case files from. Not cached: each id is asked for once per snapshot. Ids that are not
  * published are left out; the order is the order asked.
  */
 export async function getCaseDocuments(caseIds: readonly number[]): Promise<CaseDocument[]> {
   if (isBuildPhase() || caseIds.length === 0) return [];
-  const db = await getDb();
-  return db.transaction((tx) => queryCaseDocuments(tx, caseIds), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  return queryCaseDocuments(await getDb(), caseIds);
 }

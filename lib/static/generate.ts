@@ -5,7 +5,7 @@ import { fileForUrl, RELEASE_MANIFEST_FILE } from './paths';
 import { canReuse, GENERATOR_VERSION, planPages, releaseManifestSchema, type ReleaseManifest } from './release-manifest';
 import { currentRelease, linkOrCopy, lockRoot, pruneReleases, releaseName, RELEASES_DIR, swapCurrent, writeNewFile } from './release';
 import { shareSearchFiles, writeSearchFiles } from './search-step';
-import type { SiteManifest } from './site-manifest';
+import { CASE_DATA_PREFIX, type SiteManifest } from './site-manifest';
 import { writeStatus } from './status';
 import { ReleaseWriter } from './writer';
 
@@ -50,8 +50,6 @@ export interface GenerateResult {
 const DEFAULT_CONCURRENCY = 8;
 /** File-system work (links, copies) can go wider than requests to the app. */
 const FS_CONCURRENCY = 32;
-/** The case documents the search index is built from. */
-const CASE_DATA_PREFIX = '/api/public/cases/';
 
 function normalizeOrigin(raw: string, what: string): string {
   const trimmed = raw.trim().replace(/\/+$/u, '');

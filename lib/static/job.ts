@@ -67,10 +67,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function warmPublicReads(log: Logger): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   try {
-    const [{ readSiteManifest }, { warmRelatedCases }] = await Promise.all([import('@/lib/public/manifest'), import('@/lib/public/read-model')]);
+    const [{ readSiteManifest }, { warmRelatedCases }, { syncPublicEpoch }] = await Promise.all([import('@/lib/public/manifest'), import('@/lib/public/read-model'), import('@/lib/public/cache')]);
+    // The epoch first: built before this process has read the new fingerprint, they would be dropped.
+    await syncPublicEpoch();
     await Promise.all([readSiteManifest(null), warmRelatedCases()]);
   } catch (error) {
-    log.warn({ event: 'static.warm_failed', err: error }, '预先计算页面清单失败，生成时再计算');
+    log.warn({ event: 'static.warm_failed', err: error }, '预先计算页面清单和相关案例失败，生成时再计算');
   }
 }
 

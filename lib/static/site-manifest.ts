@@ -8,6 +8,8 @@ export const SITE_MANIFEST_PATH = '/api/public/manifest';
 
 /** The JSON API's batch of cases (app/api/public/cases/route.ts): what the generator writes case files from. */
 export const CASE_BATCH_PATH = '/api/public/cases';
+/** Every case's own JSON address starts with this: /api/public/cases/12. */
+export const CASE_DATA_PREFIX = `${CASE_BATCH_PATH}/`;
 /** The most ids one batch request may name. */
 export const CASE_BATCH_LIMIT = 100;
 

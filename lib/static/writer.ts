@@ -6,7 +6,7 @@ import { fileForUrl, internalPath, NOT_FOUND_FILE, REDIRECTS_CONF_FILE } from '.
 import { nginxRedirects, type Redirect } from './redirects';
 import { linkOrCopy, writeNewFile } from './release';
 import { SEARCH_PAGE, searchScriptTag } from './search-step';
-import { CASE_BATCH_LIMIT, CASE_BATCH_PATH, caseBatchSchema } from './site-manifest';
+import { CASE_BATCH_LIMIT, CASE_BATCH_PATH, CASE_DATA_PREFIX, caseBatchSchema } from './site-manifest';
 
 // Writing one release folder from the app's responses: pages without the client runtime, the
 // assets they load, forwarding pages for old addresses, and the nginx include for real 301s.
@@ -85,7 +85,7 @@ export class ReleaseWriter {
    */
   async fetchCaseDocuments(urls: readonly string[], concurrency: number): Promise<void> {
     const byId = new Map<number, string>();
-    for (const url of urls) byId.set(Number(url.slice(`${CASE_BATCH_PATH}/`.length)), url);
+    for (const url of urls) byId.set(Number(url.slice(CASE_DATA_PREFIX.length)), url);
     const ids = [...byId.keys()];
     const batches: number[][] = [];
     for (let i = 0; i < ids.length; i += CASE_BATCH_LIMIT) batches.push(ids.slice(i, i + CASE_BATCH_LIMIT));

@@ -30,12 +30,13 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** A memo whose reads are numbered, and can be held open until released. */
+/** A memo whose reads are numbered, and can be held open until released; each under a name of its own. */
+let memoNames = 0;
 function counted() {
   let reads = 0;
   const held: (() => void)[] = [];
   const fails = { next: false };
-  const memo = epochMemo(async (db: Db) => {
+  const memo = epochMemo(`test-${++memoNames}`, async (db: Db) => {
     expect(db).toBe(fakeDb.db);
     const n = ++reads;
     if (fails.next) {
