@@ -166,15 +166,6 @@ export async function queryRenumberedIssue(db: Db, oldNumber: number): Promise<n
   return row && row.number !== oldNumber ? row.number : null;
 }
 
-export async function queryCase(db: Db, caseId: number): Promise<PublicCase | null> {
-  const [row] = await db
-    .select(fullColumns)
-    .from(publishedCases)
-    .innerJoin(publishedIssues, eq(publishedIssues.issueId, publishedCases.issueId))
-    .where(eq(publishedCases.caseId, caseId));
-  return row ? caseOf<PublicCase>(row) : null;
-}
-
 /** The cases of one issue in order, for previous/next links. */
 export async function queryIssueCases(db: Db, issueId: number): Promise<PublicCaseSummary[]> {
   const rows = await caseSelect(db).where(eq(publishedCases.issueId, issueId)).orderBy(asc(publishedCases.position));

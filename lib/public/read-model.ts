@@ -38,15 +38,16 @@ export const getCaseDocument = cachedRead('case-document', async (db, caseId: nu
 // The issue's PDF edition: size and pages (never its bytes), for the link and the API.
 export const getIssuePdf = cachedRead('issue-pdf', queryIssuePdfInfo, null);
 export const getIssueCases = cachedRead('issue-cases', queryIssueCases, []);
-export const getAllCases = cachedRead('all-cases', queryAllCases, []);
 export const getCasesOfNewestIssues = cachedRead('newest-issue-cases', queryCasesOfNewestIssues, []);
 export const getNewestCases = cachedRead('newest-cases', queryNewestCases, []);
 export const getProvinceCases = cachedRead('province-cases', queryProvinceCases, []);
 export const getProvinceCounts = cachedRead('province-counts', queryProvinceCounts, []);
-// Lists computed from the whole case list at once, per state of the read model: every case's
-// 相关案例 and each theme's cases in the site's order. A query per page ranks or sorts against the
+// Lists computed from the whole case list at once, per state of the read model: the list itself,
+// every case's 相关案例 and each theme's cases in the site's order. A query per page ranks or sorts against the
 // whole table, which at 10,000 cases cost more than the rest of the page together.
 interface CaseIndex {
+  /** Every case, newest issue first: the sitemap. */
+  all: PublicCaseSummary[];
   related: Map<number, PublicCaseSummary[]>;
   byTheme: Map<string, PublicCaseSummary[]>;
 }
@@ -57,9 +58,9 @@ const caseIndex = epochMemo<CaseIndex>(
     const all = await queryAllCases(db);
     const byTheme = new Map<string, PublicCaseSummary[]>();
     for (const c of all) for (const tag of c.tags) (byTheme.get(tag) ?? byTheme.set(tag, []).get(tag)!).push(c);
-    return { related: relatedByCase(all), byTheme };
+    return { all, related: relatedByCase(all), byTheme };
   },
-  { related: new Map(), byTheme: new Map() },
+  { all: [], related: new Map(), byTheme: new Map() },
 );
 // The memo is not a cached read: this one gives the page that uses it its epoch tag (a hit after the
 // first call). It is taken before the memo's own, so the page never claims an epoch newer than the data.
@@ -68,6 +69,11 @@ const epochTagRead = cachedRead('epoch', async () => true, true);
 async function indexed(): Promise<CaseIndex> {
   await epochTagRead();
   return caseIndex();
+}
+
+/** Every published case, newest issue first, from the same index: one read of the table per publish, not two. */
+export async function getAllCases(): Promise<PublicCaseSummary[]> {
+  return (await indexed()).all;
 }
 
 export async function getRelatedCases(of: PublicCase): Promise<PublicCaseSummary[]> {

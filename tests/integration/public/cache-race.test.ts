@@ -3,7 +3,8 @@ import type { Database } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { EPOCH_TAG_PREFIX as HANDLER_EPOCH_TAG_PREFIX, PUBLIC_TAG as HANDLER_PUBLIC_TAG } from '@/lib/public/cache-handler.mjs';
 import { cachedRead, EPOCH_TAG_PREFIX, PUBLIC_TAG } from '@/lib/public/cache';
-import { queryCase, queryIssues } from '@/lib/public/queries';
+import { queryCaseDocuments } from '@/lib/public/case-documents';
+import { queryIssues } from '@/lib/public/queries';
 import { publishIssue, unpublishIssue } from '@/lib/services/publishing';
 import { createActor } from '../support/fixtures';
 import { createTestDatabase, testTarget } from '../support/test-db';
@@ -39,7 +40,7 @@ function slowCaseRead(name: string) {
   const getCase = cachedRead(
     name,
     async (db, caseId: number) => {
-      const found = await queryCase(db, caseId);
+      const found = (await queryCaseDocuments(db, [caseId]))[0]?.case ?? null;
       reads++;
       markRead();
       await gate;
