@@ -38,7 +38,13 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-static-leak-'));
   root = path.join(dataDir, 'static');
-  const out = execFileSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'tests/e2e/static/leak-content.ts', dataDir], { encoding: 'utf8' });
+  // The server started below makes the PDF editions from this database at start-up. The seeding
+  // process must not: its background job would open the default data folder, not this one, and
+  // keep the process alive (or wait on that folder's lock) after the seeding is done.
+  const out = execFileSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'tests/e2e/static/leak-content.ts', dataDir], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEBOOK_PDF_EDITIONS: '0' },
+  });
   ids = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
   const port = await freePort();
   sourceUrl = `http://127.0.0.1:${port}`;
