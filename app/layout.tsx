@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from '@/lib/public/urls';
+import { SITE_DESCRIPTION, SITE_NAME, siteUrl, TITLE_TEMPLATE } from '@/lib/public/urls';
 import './globals.css';
 
 export const metadata: Metadata = {
   // Canonical, OpenGraph and sitemap URLs are absolute against the public origin (CASEBOOK_SITE_URL).
   metadataBase: new URL(siteUrl()),
-  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  title: { default: SITE_NAME, template: TITLE_TEMPLATE },
   description: SITE_DESCRIPTION,
   openGraph: { siteName: SITE_NAME, locale: 'zh_CN', type: 'website' },
   twitter: { card: 'summary' },

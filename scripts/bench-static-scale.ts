@@ -6,7 +6,8 @@
 // BENCH_DATABASE_URL's): the production server starts with CASEBOOK_STATIC_DIR set, the snapshot is
 // generated in full from it, then a reviewer publishes one more issue through the real Server
 // Action (lib/services/publishing.ts) and the clock runs until the snapshot's current release holds
-// that issue and every one of its case pages: the server's own background job put it there.
+// that issue and every one of its case pages: the server's own background job put it there. The full
+// generation runs as npm run publish:static runs it, with the case page renderer (lib/static/render).
 // Targets, printed as figures: 10,000 cases in full under 2 minutes; a publish reflected in under 10 s.
 // The server runs with CASEBOOK_PDF_EDITIONS=0: the synthetic issues have no PDF editions (making
 // them would take longer than everything timed here), so the timings are of the pages, the JSON
@@ -25,6 +26,7 @@ import { createIssue } from '@/lib/services/issues';
 import { generateSnapshot } from '@/lib/static/generate';
 import { fileForUrl } from '@/lib/static/paths';
 import { CURRENT_LINK } from '@/lib/static/release';
+import { startCaseRenderer } from '@/lib/static/render/renderer';
 import { readStatus } from '@/lib/static/status';
 import { CASES_PER_ISSUE, addPublishedCases } from './bench/published-corpus';
 import { formatScaleTable, formatScaleTargets, type Incremental, type ScaleRow, type ScaleSize } from './bench/scale-table';
@@ -114,10 +116,12 @@ async function measureSize(size: ScaleSize, o: ScaleOptions): Promise<ScaleRow> 
     const server = await startServer(o.dist, dataDir, { ...database.serverEnv, AUTH_SECRET: crypto.randomBytes(32).toString('hex'), CASEBOOK_STATIC_DIR: snapshotRoot, CASEBOOK_PDF_EDITIONS: '0' }, { standalone: true });
     stopServer = server.stop;
 
+    // As npm run publish:static does: the case pages from the renderer, checked against the app's.
     const fullStarted = performance.now();
-    const full = await generateSnapshot({ sourceUrl: server.origin.origin, root: snapshotRoot, baseUrl: server.origin.origin, full: true, reason: 'npm run bench:static -- --scale' });
+    const renderer = await startCaseRenderer();
+    const full = await generateSnapshot({ sourceUrl: server.origin.origin, root: snapshotRoot, baseUrl: server.origin.origin, full: true, reason: 'npm run bench:static -- --scale', renderer }).finally(() => renderer.close());
     const fullMs = performance.now() - fullStarted;
-    console.log(`[${label}] 全量生成：${full.urls} 个地址，${(fullMs / 1000).toFixed(1)} 秒`);
+    console.log(`[${label}] 全量生成：${full.urls} 个地址，${(fullMs / 1000).toFixed(1)} 秒；其中 ${full.rendered} 个案例页由渲染进程生成${full.renderFallback ? `（改为逐个读取：${full.renderFallback}）` : ''}；各阶段（毫秒）${JSON.stringify(full.phases)}`);
 
     const client = new HttpClient(server.origin, keepAliveAgent(2));
     const session = await signIn(client, 'reviewer@casebook.local', process.env.CASEBOOK_DEMO_PASSWORD!);

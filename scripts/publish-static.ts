@@ -9,6 +9,8 @@ import { DatabaseBusyError, openDatabase } from '@/db/client';
 import { demoEnabled, env } from '@/lib/env';
 import { generateSnapshot } from '@/lib/static/generate';
 import { CURRENT_LINK } from '@/lib/static/release';
+import { startCaseRenderer } from '@/lib/static/render/renderer';
+import type { CasePageRenderer } from '@/lib/static/render/protocol';
 import { runCli } from './cli';
 import { ensureBuild, startServer, type RunningServer } from './load/server';
 
@@ -83,16 +85,23 @@ async function startOwnServer(): Promise<RunningServer> {
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
   const server = args.source ? null : await startOwnServer();
+  let renderer: CasePageRenderer | undefined;
   try {
     const sourceUrl = args.source ?? server!.origin.origin;
+    renderer = await startCaseRenderer().catch((error: unknown) => {
+      console.warn(`提示：案例页渲染进程没有启动（${error instanceof Error ? error.message : String(error)}），所有页面都向应用逐个读取，会慢一些。`);
+      return undefined;
+    });
     console.log(`正在从 ${sourceUrl} 生成静态站点到 ${args.out} ……`);
-    const result = await generateSnapshot({ sourceUrl, root: args.out, full: args.full, reason: '命令行 publish:static' });
+    const result = await generateSnapshot({ sourceUrl, root: args.out, full: args.full, reason: '命令行 publish:static', renderer });
+    if (result.renderFallback) console.warn(`提示：案例页改为向应用逐个读取：${result.renderFallback}`);
     console.log(
       `静态站点已生成：共 ${result.urls} 个地址，重新生成 ${result.fetched} 个，沿用上一版 ${result.reused} 个，删除 ${result.removed} 个，用时 ${(result.ms / 1000).toFixed(1)} 秒。`,
     );
     console.log(`对外提供的目录：${path.join(args.out, CURRENT_LINK)}（任何静态服务器都可以直接提供；nginx 配置示例见 lib/static/nginx.conf.template）`);
     return 0;
   } finally {
+    await renderer?.close();
     await server?.stop();
   }
 });

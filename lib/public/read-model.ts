@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { THEMES } from '@/lib/content/themes';
 import { cachedRead, epochMemo, isBuildPhase } from './cache';
 import { queryCaseDocuments, type CaseDocument } from './case-documents';
+import type { CasePageData } from './case-page-data';
 import { queryIssuePdfInfo } from './editions';
 import {
   queryAllCases,
@@ -120,4 +121,27 @@ export async function searchCases(query: string, filters: SearchFilters): Promis
 export async function getCaseDocuments(caseIds: readonly number[]): Promise<CaseDocument[]> {
   if (isBuildPhase() || caseIds.length === 0) return [];
   return queryCaseDocuments(await getDb(), caseIds);
+}
+
+/** A case page's data (lib/public/case-page-data.ts), or null when the case is not published. */
+export async function getCasePage(caseId: number): Promise<CasePageData | null> {
+  const doc = await getCaseDocument(caseId);
+  if (!doc) return null;
+  const [siblings, related] = await Promise.all([getIssueCases(doc.case.issueId), getRelatedCases(doc.case)]);
+  return { ...doc, siblings, related };
+}
+
+/**
+ * Several case pages' data, in the order asked, unpublished ids left out: what the static snapshot
+ * renders its case pages from (/api/public/case-pages). The documents in one statement, each issue's
+ * cases once however many of its cases are asked for.
+ */
+export async function getCasePages(caseIds: readonly number[]): Promise<CasePageData[]> {
+  if (isBuildPhase() || caseIds.length === 0) return [];
+  // The index first, through its cached read, as every page that shows 相关案例 takes it.
+  const index = await indexed();
+  const docs = await getCaseDocuments(caseIds);
+  const issueIds = [...new Set(docs.map((d) => d.case.issueId))];
+  const siblings = new Map(await Promise.all(issueIds.map(async (id) => [id, await getIssueCases(id)] as const)));
+  return docs.map((d) => ({ ...d, siblings: siblings.get(d.case.issueId) ?? [], related: index.related.get(d.case.caseId) ?? [] }));
 }

@@ -11,6 +11,8 @@ export function siteUrl(): string {
 }
 
 export const SITE_NAME = '案例期刊';
+/** Every page's <title> but the home page's: the page's own title, then the site's name. */
+export const TITLE_TEMPLATE = `%s · ${SITE_NAME}`;
 export const SITE_DESCRIPTION = '新型城镇化典型做法案例期刊：各地推进以人为核心的新型城镇化的做法、成效与经验。';
 
 export const paths = {

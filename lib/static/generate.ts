@@ -1,9 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CASE_PAGE, CasePageComposer, type CasePagesResult } from './case-pages';
 import { forEachLimited, loadPublicationState, loadSiteManifest, SnapshotError } from './crawl';
 import { fileForUrl, RELEASE_MANIFEST_FILE } from './paths';
 import { canReuse, GENERATOR_VERSION, planPages, releaseManifestSchema, type ReleaseManifest } from './release-manifest';
 import { currentRelease, linkOrCopy, lockRoot, pruneReleases, releaseName, RELEASES_DIR, swapCurrent, writeNewFile } from './release';
+import type { CasePageRenderer } from './render/protocol';
 import { shareSearchFiles, writeSearchFiles } from './search-step';
 import { CASE_DATA_PREFIX, type SiteManifest } from './site-manifest';
 import { writeStatus } from './status';
@@ -29,6 +31,11 @@ export interface GenerateOptions {
   concurrency?: number;
   /** What asked for this run, recorded in status.json. */
   reason?: string;
+  /**
+   * Renders the case pages from their data instead of one request to the app each (./case-pages.ts);
+   * the command line starts one (./render/renderer.ts). Without it every page is fetched.
+   */
+  renderer?: CasePageRenderer;
 }
 
 export interface GenerateResult {
@@ -43,6 +50,10 @@ export interface GenerateResult {
   /** When the first release (with everything but those) went live. */
   reflectedMs: number;
   ms: number;
+  /** Case pages written from the renderer's parts rather than fetched one by one. */
+  rendered: number;
+  /** Why the renderer was set aside (every case page fetched instead), if it was. */
+  renderFallback: string | null;
   /** Where the first release's time went, in ms: reading the page list, sharing unchanged files, the case files, the search index, the other pages, writing and swapping. */
   phases: Record<string, number>;
 }
@@ -90,6 +101,8 @@ interface PassResult {
   settled: boolean;
   /** The search index was shared unchanged although cases were added: the next pass rebuilds it. */
   searchDeferred: boolean;
+  rendered: number;
+  renderFallback: string | null;
   phases: Record<string, number>;
 }
 
@@ -100,6 +113,7 @@ interface PassSettings {
   siteUrl: string;
   baseUrl: string;
   concurrency: number;
+  renderer: CasePageRenderer | undefined;
 }
 
 /**
@@ -108,7 +122,7 @@ interface PassSettings {
  * shared for now and left recorded as changed, for the next pass.
  */
 async function pass(settings: PassSettings, previousDir: string | null, previous: ReleaseManifest | null, defer: boolean): Promise<PassResult> {
-  const { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency } = settings;
+  const { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency, renderer } = settings;
   const name = releaseName();
   const dir = path.join(root, RELEASES_DIR, name);
   const phases: Record<string, number> = {};
@@ -160,19 +174,25 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
     const search = (previous && previousDir && (!caseDataChanged || searchDeferred) ? shareSearchFiles(previousDir, dir).catch(() => writeSearchFiles(dir)) : writeSearchFiles(dir)).then(() => {
       phases.search = Math.round(performance.now() - searchStarted);
     });
+    // With a renderer, the case pages are drawn on another core while the app renders the rest.
+    const casePages = renderer ? toFetch.filter((url) => CASE_PAGE.test(url)) : [];
+    const composed: Promise<CasePagesResult> = casePages.length > 0 ? new CasePageComposer(run, renderer!, concurrency).writeAll(casePages) : Promise.resolve({ rendered: 0, fallback: null });
     const pages = (async () => {
+      const rendering = new Set(casePages);
       await forEachLimited(
-        toFetch.filter((url) => !url.startsWith(CASE_DATA_PREFIX)),
+        toFetch.filter((url) => !url.startsWith(CASE_DATA_PREFIX) && !rendering.has(url)),
         concurrency,
         (url) => run.fetchPage(url),
       );
+      await composed;
       await run.fetchNotFoundPage(manifest.notFound);
       await run.fetchAssets(concurrency);
       await run.writeRedirects(manifest.redirects);
     })();
     // Both settle before anything is decided, so nothing still writes into a folder being deleted.
-    const [searched, fetched] = await Promise.allSettled([search, pages]);
-    for (const outcome of [fetched, searched]) if (outcome.status === 'rejected') throw outcome.reason;
+    const [searched, fetched, drawn] = await Promise.allSettled([search, pages, composed]);
+    for (const outcome of [fetched, searched, drawn]) if (outcome.status === 'rejected') throw outcome.reason;
+    const { rendered, fallback: renderFallback } = (drawn as PromiseFulfilledResult<CasePagesResult>).value;
     mark('pages');
 
     // A publish that committed while this pass was fetching may have reached some pages and not
@@ -199,7 +219,7 @@ async function pass(settings: PassSettings, previousDir: string | null, previous
     await writeNewFile(path.join(dir, RELEASE_MANIFEST_FILE), `${JSON.stringify(record)}\n`);
     await swapCurrent(root, dir);
     mark('swap');
-    return { release: name, record, fetched: run.fetched, reused, deferred: deferred.size, settled, searchDeferred, phases };
+    return { release: name, record, fetched: run.fetched + rendered, reused, deferred: deferred.size, settled, searchDeferred, rendered, renderFallback, phases };
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
@@ -232,7 +252,7 @@ export async function generateSnapshot(options: GenerateOptions): Promise<Genera
     const previous = await readReleaseManifest(previousDir);
     const usable = !options.full && canReuse(previous, { buildId: manifest.buildId, siteUrl, baseUrl }) ? previous : null;
 
-    const settings: PassSettings = { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency };
+    const settings: PassSettings = { root, sourceUrl, manifest, siteUrl, baseUrl, concurrency, renderer: options.renderer };
     const first = await pass(settings, previousDir, usable, true);
     const reflectedMs = elapsed();
     const removed = previous ? Object.keys(previous.pages).filter((url) => !Object.hasOwn(manifest.pages, url)).length : 0;
@@ -250,7 +270,19 @@ export async function generateSnapshot(options: GenerateOptions): Promise<Genera
     }
     await pruneReleases(root);
     await status(final.release, fetched);
-    return { release: final.release, urls, fetched, reused: first.reused, removed, deferred: first.deferred, reflectedMs, ms: elapsed(), phases: { manifest: manifestMs, ...first.phases } };
+    return {
+      release: final.release,
+      urls,
+      fetched,
+      reused: first.reused,
+      removed,
+      deferred: first.deferred,
+      rendered: first.rendered + (final === first ? 0 : final.rendered),
+      renderFallback: first.renderFallback ?? (final === first ? null : final.renderFallback),
+      reflectedMs,
+      ms: elapsed(),
+      phases: { manifest: manifestMs, ...first.phases },
+    };
   } catch (error) {
     const failure = error instanceof SnapshotError ? error : new SnapshotError(describeFsError(error) ?? `生成静态站点时出错：${error instanceof Error ? error.message : String(error)}`, { cause: error });
     await writeStatus(root, { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ok: false, error: failure.message, reason: options.reason, ms: elapsed() }).catch(() => undefined);

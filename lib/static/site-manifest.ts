@@ -19,6 +19,15 @@ export const caseBatchSchema = z.object({
   missing: z.array(z.number().int().positive()),
 });
 
+/** Several case pages' data, for the snapshot's renderer: GET /api/public/case-pages?ids=12,13. */
+export const CASE_PAGE_DATA_PATH = '/api/public/case-pages';
+
+/** Its answer, checked as far as the generator relies on it; the renderer reads the rest. */
+export const casePageBatchSchema = z.object({
+  pages: z.array(z.looseObject({ case: z.looseObject({ caseId: z.number().int().positive() }) })),
+  missing: z.array(z.number().int().positive()),
+});
+
 /**
  * A case page's fingerprint is `<own content>~<相关案例>`: when only the second part changed (a new
  * issue entered the page's related list), the page may be refreshed just after the rest of a publish.

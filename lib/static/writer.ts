@@ -56,13 +56,28 @@ export class ReleaseWriter {
     if (kind === 'binary') return res.body;
     const text = new TextDecoder().decode(res.body);
     if (kind === 'text') return this.rebase(text);
+    return this.rebase(this.pageHtml(url, text));
+  }
+
+  /** A page as the snapshot keeps it, before rebasing: without the client runtime, its assets noted. */
+  pageHtml(url: string, text: string): string {
     let html = stripRuntime(text);
     if (url === SEARCH_PAGE) html = injectBeforeBodyEnd(html, searchScriptTag());
+    this.noteAssets(url, html);
+    return html;
+  }
+
+  private noteAssets(url: string, html: string): void {
     for (const href of assetUrls(html)) {
       const asset = internalPath(href, this.siteUrl, url);
       if (asset !== null) this.wantedAssets.add(asset);
     }
-    return this.rebase(html);
+  }
+
+  /** A page put together from parts the app's components rendered (./case-pages.ts), as pageHtml() gives it; counted by the caller, not in `fetched`. */
+  async writeComposedPage(url: string, html: string): Promise<void> {
+    this.noteAssets(url, html);
+    await writeNewFile(this.file(url), this.rebase(html));
   }
 
   async fetchPage(url: string): Promise<void> {

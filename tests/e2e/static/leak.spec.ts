@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateSnapshot } from '@/lib/static/generate';
 import { REDIRECTS_CONF_FILE } from '@/lib/static/paths';
+import { startCaseRenderer } from '@/lib/static/render/renderer';
 import { PUBLISHED, PUBLISHED_CASES, PUBLISHED_NOTE, UNPUBLISHED, UNPUBLISHED_CASES, UNPUBLISHED_ISSUE_NUMBERS } from '../../integration/public/leak-markers';
 import { releaseFiles, serveRelease } from './release-files';
 
@@ -63,7 +64,11 @@ test.beforeAll(async () => {
     if (i > 480) throw new Error('the second server did not start');
     await new Promise((r) => setTimeout(r, 250));
   }
-  await generateSnapshot({ sourceUrl, root });
+  // As the command makes it: case pages from the case page data and the renderer, the rest fetched.
+  const renderer = await startCaseRenderer();
+  const result = await generateSnapshot({ sourceUrl, root, renderer }).finally(() => renderer.close());
+  expect(result.renderFallback).toBeNull();
+  expect(result.rendered).toBeGreaterThan(0);
 });
 
 test.afterAll(async () => {

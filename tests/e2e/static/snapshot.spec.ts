@@ -3,16 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateSnapshot } from '@/lib/static/generate';
-import { isExecutableScript, scanTags } from '@/lib/static/html';
+import { isExecutableScript, scanTags, stripRuntime } from '@/lib/static/html';
 import { fileForUrl, RELEASE_MANIFEST_FILE } from '@/lib/static/paths';
 import type { ReleaseManifest } from '@/lib/static/release-manifest';
+import { startCaseRenderer } from '@/lib/static/render/renderer';
 import { STATIC_SEARCH_SCRIPT_TAG } from '@/lib/static/search';
 import { E2E_PORT } from '../../../playwright.config';
 import { brokenLinks, releaseFiles, serveRelease } from './release-files';
 
-// The static snapshot of the demo, made from the e2e server by the generator the app and the command
-// use, then read as a static host serves it: every link resolves inside it, reading pages carry no
-// framework runtime, and every page reads exactly as the app's page at the same address.
+// The static snapshot of the demo, made from the e2e server as the command makes it (the case pages
+// drawn by the case page renderer, the rest fetched), then read as a static host serves it: every
+// link resolves inside it, reading pages carry no framework runtime, every page reads exactly as the
+// app's page at the same address, and every case page is the app's own page byte for byte.
 
 const APP = `http://127.0.0.1:${E2E_PORT}`;
 test.describe.configure({ mode: 'serial' });
@@ -21,11 +23,15 @@ let root: string;
 let release: string;
 let manifest: ReleaseManifest;
 let snapshot: { origin: string; close: () => Promise<void> };
+let rendered: number;
+let renderFallback: string | null;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-snapshot-'));
-  const result = await generateSnapshot({ sourceUrl: APP, root, full: true });
+  const renderer = await startCaseRenderer();
+  const result = await generateSnapshot({ sourceUrl: APP, root, full: true, renderer }).finally(() => renderer.close());
+  ({ rendered, renderFallback } = result);
   release = path.join(root, 'current');
   manifest = JSON.parse(fs.readFileSync(path.join(release, RELEASE_MANIFEST_FILE), 'utf8')) as ReleaseManifest;
   snapshot = await serveRelease(release);
@@ -76,6 +82,16 @@ test('reading pages carry no framework runtime or flight data; only the search p
   }
   const sizes = ['cases/1/index.html', 'issues/1/index.html', 'index.html'].map((rel) => `${rel} ${fs.statSync(path.join(release, rel)).size} B`);
   console.log(`page sizes in the snapshot: ${sizes.join(', ')}`);
+});
+
+test('every case page the renderer drew is byte for byte the page the app serves', async () => {
+  const cases = pageUrls().filter((u) => /^\/cases\/\d+$/u.test(u));
+  expect(renderFallback).toBeNull();
+  expect(rendered).toBe(cases.length);
+  for (const url of cases) {
+    const own = stripRuntime(await (await fetch(`${APP}${url}`)).text());
+    expect(read(fileForUrl(url)), url).toBe(own);
+  }
 });
 
 test('feeds, sitemap, robots, the JSON API and the PDF editions are the bytes the app serves', async () => {

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { publishedPdfs } from '@/db/schema';
 import type { Logger } from '@/lib/log';
+import type { CasePageData } from '@/lib/public/case-page-data';
+import { getAllCases, getCasePage } from '@/lib/public/read-model';
+import { rankRelatedCases } from '@/lib/public/related';
 import { refreshPdfEditions } from '@/lib/services/pdf-editions';
 import { CASE_BATCH_LIMIT } from '@/lib/static/site-manifest';
 import { createTestDatabase, testTarget } from '../support/test-db';
@@ -33,10 +36,27 @@ async function batch(query: string): Promise<{ status: number; headers: Headers;
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
+/** The case pages' data, from which the static snapshot renders its case pages (GET /api/public/case-pages?ids=…). */
+async function casePages(query: string): Promise<{ status: number; text: string }> {
+  const route = await import('@/app/api/public/case-pages/route');
+  const res = await route.GET(new Request(`http://test/api/public/case-pages${query}`));
+  return { status: res.status, text: await res.text() };
+}
+
 async function single(id: number): Promise<{ status: number; headers: Headers; text: string }> {
   const route = await import('@/app/api/public/cases/[id]/route');
   const res = await route.GET(new Request(`http://test/api/public/cases/${id}`), { params: Promise.resolve({ id: String(id) }) });
   return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+/** A 400 with a message in Chinese and nothing else: no case text of any kind. */
+function expectRefused(res: { status: number; text: string }): void {
+  expect(res.status).toBe(400);
+  const body = JSON.parse(res.text) as Record<string, unknown>;
+  expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+  expect(body.error).toBe('bad_request');
+  expect(body.message).toMatch(/[\u4e00-\u9fff]{4}/u);
+  for (const marker of [...PUBLISHED_CASES, ...UNPUBLISHED]) expect(res.text.includes(marker), marker).toBe(false);
 }
 
 describe(`JSON API batch of cases (${testTarget})`, () => {
@@ -134,12 +154,59 @@ describe(`JSON API batch of cases (${testTarget})`, () => {
     ['an empty item', () => `?ids=${ids.mkpubone},,${ids.mkpubtwo}`],
     ['a published id beside a bad one', () => `?ids=${ids.mkpubone},${ids.mkpubtwo}x`],
   ])('refuses %s with 400 and a message in Chinese, and nothing else', async (_, query) => {
-    const res = await batch(query());
-    expect(res.status).toBe(400);
-    const body = JSON.parse(res.text) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['error', 'message']);
-    expect(body.error).toBe('bad_request');
-    expect(body.message).toMatch(/[\u4e00-\u9fff]{4}/u);
-    for (const marker of [...PUBLISHED_CASES, ...UNPUBLISHED]) expect(res.text.includes(marker), marker).toBe(false);
+    expectRefused(await batch(query()));
+  });
+
+  // The case pages' data: what the snapshot draws each case page from must be what that page reads.
+  describe('case pages (GET /api/public/case-pages)', () => {
+    it('answers each page exactly as the case page reads it: its issue’s cases in order and the 相关案例 it shows', async () => {
+      const asked = [ids.mkpubthree!, twice, ids.mkpubone!, stale, ids.mkpubtwo!];
+      const res = await casePages(`?ids=${asked.join(',')}`);
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.text) as { pages: CasePageData[]; missing: number[] };
+      expect(body.pages.map((p) => p.case.caseId)).toEqual(asked);
+      expect(body.missing).toEqual([]);
+      const issueOne = [ids.mkpubone!, ids.mkpubtwo!, ids.mkpubthree!];
+      const all = await getAllCases();
+      for (const [i, id] of asked.entries()) {
+        const page = body.pages[i]!;
+        expect(page.siblings.map((s) => s.caseId), `case ${id}`).toEqual(issueOne.includes(id) ? issueOne : [twice, stale]);
+        // The page's own rule over every published case: sharing 住房保障, each has the others.
+        expect(page.related.map((s) => s.caseId), `case ${id}`).toEqual(rankRelatedCases(page.case, all).map((s) => s.caseId));
+        expect(page.related.length, `case ${id}`).toBeGreaterThan(0);
+        expect(JSON.stringify(page), `case ${id}`).toBe(JSON.stringify(await getCasePage(id)));
+      }
+      expect(body.pages[1]!.corrections.map((k) => k.note)).toEqual(['更正说明 mktwicefirst：补充了导语。', '更正说明 mktwicesecond：改正了导语。']);
+      for (const marker of PUBLISHED_CASES) expect(res.text).toContain(marker);
+      for (const marker of UNPUBLISHED) expect(res.text.includes(marker), `"${marker}" leaked`).toBe(false);
+    });
+
+    it('lists unpublished and unknown ids under `missing` and shows nothing of them', async () => {
+      const unknown = 987654321;
+      const asked = [unpublished()[0]!, ...published(), ...unpublished().slice(1), unknown];
+      const res = await casePages(`?ids=${asked.join(',')}`);
+      expect(res.status).toBe(200);
+      const body = JSON.parse(res.text) as { pages: CasePageData[]; missing: number[] };
+      expect(body.pages.map((p) => p.case.caseId)).toEqual(published());
+      expect(body.missing).toEqual([...unpublished(), unknown]);
+      for (const id of body.missing) expect(await getCasePage(id), `case ${id}`).toBeNull();
+      // Not in a page, nor among a published page's issue cases or 相关案例.
+      for (const marker of UNPUBLISHED) expect(res.text.includes(marker), `"${marker}" leaked`).toBe(false);
+      const onlyDrafts = await casePages(`?ids=${unpublished().join(',')}`);
+      expect(JSON.parse(onlyDrafts.text)).toEqual({ pages: [], missing: unpublished() });
+      for (const marker of UNPUBLISHED) expect(onlyDrafts.text.includes(marker), `"${marker}" leaked`).toBe(false);
+    });
+
+    it.each([
+      ['no ids parameter', () => ''],
+      ['an empty ids parameter', () => '?ids='],
+      ['more than the limit', () => `?ids=${tooMany()}`],
+      ['a word', () => '?ids=abc'],
+      ['zero', () => '?ids=0'],
+      ['an empty item', () => `?ids=${ids.mkpubone},,${ids.mkpubtwo}`],
+      ['a draft beside a bad id', () => `?ids=${ids.mkdraft},abc`],
+    ])('refuses %s with 400 and a message in Chinese, and nothing else', async (_, query) => {
+      expectRefused(await casePages(query()));
+    });
   });
 });

@@ -1,21 +1,11 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import { Breadcrumbs } from '@/components/site/breadcrumbs';
-import { CaseBody } from '@/components/site/case-body';
-import { CaseList } from '@/components/site/case-list';
-import { FactsCard } from '@/components/site/facts-card';
-import { JsonLd } from '@/components/site/json-ld';
+import { CaseArticle } from '@/components/site/case-article';
 import { NotFoundPage, notFoundMetadata } from '@/components/site/not-found-page';
-import { PdfLink } from '@/components/site/pdf-links';
-import { caseLabel } from '@/lib/content/numerals';
-import { renderProfileSentence } from '@/lib/content/profile-sentence';
-import { THEME_NAMES } from '@/lib/content/themes';
-import { formatDateZh, isoDateZh, placeLabel, placeShortName } from '@/lib/public/format';
-import { caseJsonLd } from '@/lib/public/jsonld';
-import type { CaseDocument } from '@/lib/public/case-documents';
-import { getCaseDocument, getIssueCases, getRelatedCases } from '@/lib/public/read-model';
-import type { PublicCase } from '@/lib/public/types';
-import { parseId, paths } from '@/lib/public/urls';
+import { caseMetadata } from '@/lib/public/case-meta';
+import type { CasePageData } from '@/lib/public/case-page-data';
+import { getCasePage } from '@/lib/public/read-model';
+import { parseId } from '@/lib/public/urls';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,133 +15,17 @@ export function generateStaticParams(): { id: string }[] {
 }
 
 /** Unpublished and unknown cases alike are a plain 404: nothing confirms that a draft exists. Read once per request for the metadata and the page. */
-const load = cache(async (raw: string): Promise<CaseDocument | null> => {
+const load = cache(async (raw: string): Promise<CasePageData | null> => {
   const id = parseId(raw);
-  return id === null ? null : getCaseDocument(id);
+  return id === null ? null : getCasePage(id);
 });
 
-function summaryOf(c: PublicCase): string {
-  const sentence = c.profile ? renderProfileSentence(c.profile, placeShortName(c.regions)) : '';
-  const first = c.sections[0]?.body ?? '';
-  return (sentence || c.lead || first).replace(/\s+/gu, ' ').slice(0, 150);
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = (await load((await params).id))?.case;
-  if (!c) return notFoundMetadata;
-  const description = summaryOf(c);
-  const url = paths.case(c.caseId);
-  return {
-    title: c.title,
-    description,
-    keywords: c.tags,
-    alternates: { canonical: url },
-    openGraph: { type: 'article', title: c.title, description, url, publishedTime: c.publishedAt, section: `${c.issueLabel}：${c.issueTitle}`, tags: c.tags },
-    twitter: { card: 'summary', title: c.title, description },
-  };
+  const data = await load((await params).id);
+  return data ? caseMetadata(data.case) : notFoundMetadata;
 }
 
 export default async function CasePage({ params }: Props) {
-  const doc = await load((await params).id);
-  if (!doc) return <NotFoundPage />;
-  const { case: c, corrections, pdf } = doc;
-  const [siblings, related] = await Promise.all([getIssueCases(c.issueId), getRelatedCases(c)]);
-  const at = siblings.findIndex((s) => s.caseId === c.caseId);
-  const prev = at > 0 ? siblings[at - 1] : undefined;
-  const next = at >= 0 ? siblings[at + 1] : undefined;
-  const place = placeShortName(c.regions);
-  const facts = c.profile ? <FactsCard profile={c.profile} placeName={place} /> : null;
-  return (
-    <article>
-      <JsonLd data={caseJsonLd(c, summaryOf(c))} />
-      <Breadcrumbs
-        items={[
-          { href: paths.home(), label: '首页' },
-          { href: paths.issue(c.issueNumber), label: c.issueShortLabel },
-          { label: caseLabel(c.position) },
-        ]}
-      />
-      <p className="kicker">
-        <a href={paths.issue(c.issueNumber)}>
-          {c.issueLabel}：{c.issueTitle}
-        </a>{' '}
-        {c.sectionTitle ? `· ${c.sectionTitle} ` : ''}· {caseLabel(c.position)}
-      </p>
-      <h1>{c.title}</h1>
-      <p className="meta">
-        <span>{placeLabel(c.regions)}</span>
-        <span>
-          <time dateTime={isoDateZh(c.publishedAt)}>{formatDateZh(c.publishedAt)}</time>发布
-        </span>
-        {c.tags.length > 0 ? (
-          <span>
-            {c.tags.map((t) =>
-              THEME_NAMES.includes(t) ? (
-                <a key={t} className="tag" href={paths.theme(t)} style={{ marginRight: '0.35rem' }}>
-                  {t}
-                </a>
-              ) : (
-                <span key={t} className="tag" style={{ marginRight: '0.35rem' }}>
-                  {t}
-                </span>
-              ),
-            )}
-          </span>
-        ) : null}
-      </p>
-
-      <PdfLink pdf={pdf} of="本文" />
-
-      {corrections.length > 0 ? (
-        // Up front, as publishers print an erratum: whoever read the earlier text learns what changed.
-        <aside className="erratum" aria-labelledby="erratum-title">
-          <h2 id="erratum-title">更正说明</h2>
-          {corrections.map((k) => (
-            <p key={`${k.correctedAt}-${k.note}`}>
-              <time dateTime={isoDateZh(k.correctedAt)}>{formatDateZh(k.correctedAt)}</time>更正：{k.note}
-            </p>
-          ))}
-        </aside>
-      ) : null}
-
-      <div className="case-layout">
-        <CaseBody lead={c.lead} sections={c.sections} />
-        <div>
-          {facts}
-          <section className="side-block no-print" aria-labelledby="issue-block">
-            <h2 id="issue-block">所属期刊</h2>
-            <p>
-              <a href={paths.issue(c.issueNumber)}>
-                {c.issueLabel}：{c.issueTitle}
-              </a>
-              <br />
-              <span className="muted small">共{siblings.length}个典型做法</span>
-            </p>
-          </section>
-        </div>
-      </div>
-
-      <nav className="pager" aria-label="本期前后案例">
-        {prev ? (
-          <a href={paths.case(prev.caseId)} rel="prev">
-            <span className="pager__dir">上一篇 · {caseLabel(prev.position)}</span>
-            <span className="pager__title">{prev.title}</span>
-          </a>
-        ) : null}
-        {next ? (
-          <a className="pager__next" href={paths.case(next.caseId)} rel="next">
-            <span className="pager__dir">下一篇 · {caseLabel(next.position)}</span>
-            <span className="pager__title">{next.title}</span>
-          </a>
-        ) : null}
-      </nav>
-
-      {related.length > 0 ? (
-        <section className="no-print" aria-labelledby="related-title">
-          <h2 id="related-title">相关案例</h2>
-          <CaseList cases={related} withIssue />
-        </section>
-      ) : null}
-    </article>
-  );
+  const data = await load((await params).id);
+  return data ? <CaseArticle data={data} /> : <NotFoundPage />;
 }

@@ -1,6 +1,6 @@
 import { API_HEADERS, apiCase } from '@/lib/public/api';
+import { parseIdList } from '@/lib/public/id-list';
 import { getCaseDocuments } from '@/lib/public/read-model';
-import { parseId } from '@/lib/public/urls';
 import { CASE_BATCH_LIMIT } from '@/lib/static/site-manifest';
 
 // Several cases in one request: GET /api/public/cases?ids=12,13,14 (at most CASE_BATCH_LIMIT).
@@ -8,26 +8,13 @@ import { CASE_BATCH_LIMIT } from '@/lib/static/site-manifest';
 // under `missing`, as that address would answer 404. The static snapshot writes its case files
 // from this, a hundred to a request.
 
-function badRequest(message: string) {
-  return Response.json({ error: 'bad_request', message }, { status: 400, headers: API_HEADERS });
-}
-
 export async function GET(request: Request) {
-  const raw = new URL(request.url).searchParams.get('ids');
-  if (raw === null || raw.trim() === '') return badRequest(`请用 ids 参数给出案例编号，以逗号分隔，例如 ?ids=12,13（一次最多 ${CASE_BATCH_LIMIT} 个）。`);
-  const parts = raw.split(',', CASE_BATCH_LIMIT + 1);
-  if (parts.length > CASE_BATCH_LIMIT) return badRequest(`一次最多读取 ${CASE_BATCH_LIMIT} 个案例。`);
-  const ids: number[] = [];
-  for (const part of parts) {
-    if (part.trim() === '') return badRequest('编号之间有空项：请用逗号分隔编号，例如 ?ids=12,13。');
-    const id = parseId(part.trim());
-    if (id === null) return badRequest(`“${part.trim().slice(0, 20)}”不是有效的案例编号。`);
-    if (!ids.includes(id)) ids.push(id);
-  }
-  const documents = await getCaseDocuments(ids);
+  const parsed = parseIdList(new URL(request.url).searchParams.get('ids'), CASE_BATCH_LIMIT, '案例');
+  if (!parsed.ok) return Response.json({ error: 'bad_request', message: parsed.message }, { status: 400, headers: API_HEADERS });
+  const documents = await getCaseDocuments(parsed.ids);
   const found = new Set(documents.map((d) => d.case.caseId));
   return Response.json(
-    { cases: documents.map((d) => apiCase(d.case, d.corrections, d.pdf)), missing: ids.filter((id) => !found.has(id)) },
+    { cases: documents.map((d) => apiCase(d.case, d.corrections, d.pdf)), missing: parsed.ids.filter((id) => !found.has(id)) },
     { headers: API_HEADERS },
   );
 }
