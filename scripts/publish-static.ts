@@ -98,6 +98,7 @@ runCli(async () => {
     console.log(
       `静态站点已生成：共 ${result.urls} 个地址，重新生成 ${result.fetched} 个，沿用上一版 ${result.reused} 个，删除 ${result.removed} 个，用时 ${(result.ms / 1000).toFixed(1)} 秒。`,
     );
+    if (result.rendered > 0) console.log(`其中 ${result.rendered} 个案例页由渲染进程直接生成，并已抽样与应用的页面逐字节核对。`);
     console.log(`对外提供的目录：${path.join(args.out, CURRENT_LINK)}（任何静态服务器都可以直接提供；nginx 配置示例见 lib/static/nginx.conf.template）`);
     return 0;
   } finally {

@@ -27,7 +27,7 @@ export interface GenerateOptions {
   baseUrl?: string;
   /** Fetch every page even if the previous release has it unchanged. */
   full?: boolean;
-  /** Requests in flight at once (default 8). */
+  /** Requests in flight at once (default 8); with a renderer, its data and checks run beside them, as many again at most. */
   concurrency?: number;
   /** What asked for this run, recorded in status.json. */
   reason?: string;
