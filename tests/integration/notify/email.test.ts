@@ -102,6 +102,8 @@ describe(`email notifications through SMTP (${testTarget})`, () => {
         expect(m.mail.text).toContain(`${SITE}/admin/account`);
       }
       expectNothingUnpublished(messages);
+      // The server has each message before the mailer records it as sent: wait for the records.
+      await expect.poll(async () => (await outboxRows(db)).filter((r) => r.sentAt !== null).length, { timeout: 5_000 }).toBe(expected.length);
       const rows = await outboxRows(db);
       expect(rows).toHaveLength(expected.length);
       expect(rows.every((r) => r.sentAt !== null && r.attempts === 1 && r.lastError === null)).toBe(true);
