@@ -60,7 +60,7 @@ async function checkDatabaseFree(): Promise<void> {
 async function startOwnServer(): Promise<RunningServer> {
   await checkDatabaseFree();
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
-  ensureBuild(distDir, ['/api/public/manifest']);
+  ensureBuild(distDir, ['/api/public/manifest', '/api/public/case-pages']);
   const configured = process.env.CASEBOOK_SITE_URL?.trim() || process.env.NEXTAUTH_URL?.trim();
   if (!configured) console.warn(`提示：没有设置 CASEBOOK_SITE_URL，快照中的绝对地址（canonical、订阅、站点地图）将使用 ${DEFAULT_SITE_URL}。`);
   console.log('正在启动生产服务器（仅监听 127.0.0.1，生成结束后停止）……');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { renderProfileSentence } from '@/lib/content/profile-sentence';
 import { placeShortName } from './format';
 import type { PublicCase } from './types';
-import { paths } from './urls';
+import { paths, TITLE_TEMPLATE } from './urls';
 
 // What a case page says about itself: the summary its description, JSON-LD and feed share, and its
 // metadata. Plain functions of the case, so the app's page and the static snapshot's renderer
@@ -11,7 +11,8 @@ import { paths } from './urls';
 export function caseSummary(c: PublicCase): string {
   const sentence = c.profile ? renderProfileSentence(c.profile, placeShortName(c.regions)) : '';
   const first = c.sections[0]?.body ?? '';
-  return (sentence || c.lead || first).replace(/\s+/gu, ' ').slice(0, 150);
+  // By characters, not UTF-16 units: a rare place name's character must not be cut in half.
+  return Array.from((sentence || c.lead || first).replace(/\s+/gu, ' ')).slice(0, 150).join('');
 }
 
 /** The case page's metadata fields, typed as set: the page's generateMetadata and the snapshot's head writer both read them. */
@@ -20,6 +21,8 @@ export function caseMetaFields(c: PublicCase) {
   const url = paths.case(c.caseId);
   return {
     title: c.title,
+    /** The <title>: the site's template filled in literally (a `$&` in a title is text, not a replacement pattern). */
+    documentTitle: TITLE_TEMPLATE.replace('%s', () => c.title),
     description,
     keywords: c.tags,
     canonical: url,
@@ -29,6 +32,6 @@ export function caseMetaFields(c: PublicCase) {
 }
 
 export function caseMetadata(c: PublicCase): Metadata {
-  const { canonical, ...rest } = caseMetaFields(c);
-  return { ...rest, alternates: { canonical } };
+  const { canonical, documentTitle, ...rest } = caseMetaFields(c);
+  return { ...rest, title: { absolute: documentTitle }, alternates: { canonical } };
 }

@@ -65,6 +65,8 @@ export interface CasePagesResult {
 
 export class CasePageComposer {
   private template: Promise<Template> | null = null;
+  /** The page the frame is cut from: equal to its composition by construction, so it proves nothing as a sample. */
+  private templateUrl: string | null = null;
   private readonly checked = new Set<string>();
   private readonly composed: string[] = [];
   private seen = 0;
@@ -125,11 +127,15 @@ export class CasePageComposer {
     if (data.length === 0) return { pages: [], missing };
     const parts = await this.renderer.render(data, this.run.siteUrl);
     if (parts.length !== data.length) throw new Error(`渲染进程返回了 ${parts.length} 个页面，应为 ${data.length} 个`);
-    this.template ??= this.makeTemplate(byId.get(data[0]!.case.caseId)!, parts[0]!);
+    if (this.template === null) {
+      this.templateUrl = byId.get(data[0]!.case.caseId)!;
+      this.template = this.makeTemplate(this.templateUrl, parts[0]!);
+    }
     const template = await this.template;
     const pages = data.map((d, i) => ({ url: byId.get(d.case.caseId)!, html: template.before + parts[i]!.head + template.between + parts[i]!.article + template.after }));
     const samples: number[] = [];
     for (let i = 0; i < data.length; i++) {
+      if (pages[i]!.url === this.templateUrl) continue;
       const kind = shape(data[i]!);
       const nth = this.seen++ % SAMPLE_EVERY === 0;
       if (!this.checked.has(kind) || nth) samples.push(i);

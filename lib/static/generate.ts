@@ -27,7 +27,7 @@ export interface GenerateOptions {
   baseUrl?: string;
   /** Fetch every page even if the previous release has it unchanged. */
   full?: boolean;
-  /** Requests in flight at once (default 8); with a renderer, its data and checks run beside them, as many again at most. */
+  /** Requests in flight at once (default 8); with a renderer, its data and checks run beside them, up to twice as many again. */
   concurrency?: number;
   /** What asked for this run, recorded in status.json. */
   reason?: string;
@@ -264,7 +264,8 @@ export async function generateSnapshot(options: GenerateOptions): Promise<Genera
     // Unsettled, the publish that interrupted it has scheduled a run of its own that will do this.
     if ((first.deferred > 0 || first.searchDeferred) && first.settled) {
       await status(first.release, fetched);
-      const second = await pass(settings, path.join(root, RELEASES_DIR, first.release), first.record, false);
+      // A renderer the first pass found wrong stays set aside.
+      const second = await pass({ ...settings, renderer: first.renderFallback === null ? settings.renderer : undefined }, path.join(root, RELEASES_DIR, first.release), first.record, false);
       final = second;
       fetched += second.fetched;
     }

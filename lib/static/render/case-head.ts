@@ -1,6 +1,5 @@
 import { caseMetaFields } from '@/lib/public/case-meta';
 import type { PublicCase } from '@/lib/public/types';
-import { TITLE_TEMPLATE } from '@/lib/public/urls';
 
 // A case page's own <head> tags, as the framework writes them from caseMetadata() for the fields
 // it sets (caseMetaFields): the title through the site's template, the description, keywords,
@@ -19,9 +18,10 @@ function meta(key: 'name' | 'property', value: string, content: string | undefin
 
 export function caseHead(c: PublicCase, siteUrl: string): string {
   const f = caseMetaFields(c);
-  const absolute = (p: string) => new URL(p, `${siteUrl}/`).toString();
+  // Joined under the site URL's own path, as the framework resolves it against metadataBase.
+  const absolute = (p: string) => new URL(`${siteUrl.replace(/\/+$/u, '')}${p}`).toString();
   return [
-    `<title>${escapeHtml(TITLE_TEMPLATE.replace('%s', () => f.title))}</title>`,
+    `<title>${escapeHtml(f.documentTitle)}</title>`,
     meta('name', 'description', f.description),
     f.keywords.length > 0 ? meta('name', 'keywords', f.keywords.join(',')) : '',
     f.canonical ? `<link rel="canonical" href="${escapeHtml(absolute(f.canonical))}"/>` : '',

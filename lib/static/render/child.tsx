@@ -16,7 +16,7 @@ process.on('message', (message: RenderRequest) => {
     process.env.CASEBOOK_SITE_URL = message.siteUrl;
     reply({ id: message.id, parts: message.pages.map((page: CasePageData) => renderCaseParts(page, message.siteUrl)) });
   } catch (error) {
-    reply({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    reply({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
 // Ends with the command that started it.

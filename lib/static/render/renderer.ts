@@ -81,7 +81,12 @@ export async function startCaseRenderer(): Promise<CasePageRenderer> {
           done(value);
         };
         pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
-        child.send({ id, siteUrl, pages } satisfies RenderRequest);
+        try {
+          child.send({ id, siteUrl, pages } satisfies RenderRequest);
+        } catch (error) {
+          pending.delete(id);
+          settle(reject)(error instanceof Error ? error : new Error(String(error)));
+        }
       });
     },
     close,
