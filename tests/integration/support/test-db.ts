@@ -34,7 +34,17 @@ export async function createServerDatabase(prefix: string, template?: string): P
     ...database,
     close: async () => {
       await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // FORCE may not end a server process of another role that is briefly on the database (an
+      // autovacuum worker after a large test): that refusal is retried until the process is gone.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '42501' || attempt >= 40) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
       await admin.end();
     },
   };
