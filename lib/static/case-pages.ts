@@ -1,5 +1,5 @@
 import type { CasePageData } from '@/lib/public/case-page-data';
-import { fetchFromApp, forEachLimited } from './crawl';
+import { fetchFromApp, fetchJsonFromApp, forEachLimited, inBatches } from './crawl';
 import type { CaseParts } from './render/case-parts';
 import type { CasePageRenderer } from './render/protocol';
 import { CASE_BATCH_LIMIT, CASE_PAGE_DATA_PATH, casePageBatchSchema } from './site-manifest';
@@ -79,9 +79,7 @@ export class CasePageComposer {
   ) {}
 
   async writeAll(urls: readonly string[]): Promise<CasePagesResult> {
-    const batches: string[][] = [];
-    for (let i = 0; i < urls.length; i += CASE_BATCH_LIMIT) batches.push(urls.slice(i, i + CASE_BATCH_LIMIT));
-    await forEachLimited(batches, 2, (batch) => this.batch(batch));
+    await forEachLimited(inBatches(urls, CASE_BATCH_LIMIT), 2, (batch) => this.batch(batch));
     // Set aside after some pages were composed: those are fetched too, so no page rests on it.
     if (this.fallback !== null) await forEachLimited(this.composed.splice(0), this.concurrency, (url) => this.run.fetchPage(url));
     return { rendered: this.composed.length, fallback: this.fallback };
@@ -113,14 +111,8 @@ export class CasePageComposer {
   /** The pages of a batch, put together and checked; a RenderMismatch or any renderer failure sets the renderer aside. */
   private async compose(urls: string[]): Promise<{ pages: { url: string; html: string }[]; missing: string[] }> {
     const byId = new Map(urls.map((url) => [Number(CASE_PAGE.exec(url)![1]), url]));
-    const res = await fetchFromApp(this.run.sourceUrl, `${CASE_PAGE_DATA_PATH}?ids=${[...byId.keys()].join(',')}`);
-    let raw: unknown = null;
-    try {
-      raw = res.status === 200 ? JSON.parse(new TextDecoder().decode(res.body)) : null;
-    } catch {
-      raw = null;
-    }
-    if (!casePageBatchSchema.safeParse(raw).success) throw new Error(`${CASE_PAGE_DATA_PATH} 没有给出案例页的数据（HTTP ${res.status}）`);
+    const { status, json: raw } = await fetchJsonFromApp(this.run.sourceUrl, `${CASE_PAGE_DATA_PATH}?ids=${[...byId.keys()].join(',')}`);
+    if (!casePageBatchSchema.safeParse(raw).success) throw new Error(`${CASE_PAGE_DATA_PATH} 没有给出案例页的数据（HTTP ${status}）`);
     const data = (raw as { pages: CasePageData[] }).pages.filter((d) => byId.has(d.case.caseId));
     const found = new Set(data.map((d) => d.case.caseId));
     const missing = [...byId].filter(([id]) => !found.has(id)).map(([, url]) => url);

@@ -51,6 +51,24 @@ export async function fetchFromApp(sourceUrl: string, pathname: string): Promise
   return { status: response.status, location: response.headers.get('location'), contentType: response.headers.get('content-type') ?? '', body };
 }
 
+/** A JSON answer from the app: the parsed body of a 200, else null (the caller says what it expected). */
+export async function fetchJsonFromApp(sourceUrl: string, pathname: string): Promise<{ status: number; json: unknown }> {
+  const res = await fetchFromApp(sourceUrl, pathname);
+  if (res.status !== 200) return { status: res.status, json: null };
+  try {
+    return { status: res.status, json: JSON.parse(new TextDecoder().decode(res.body)) as unknown };
+  } catch {
+    return { status: res.status, json: null };
+  }
+}
+
+/** The items in runs of at most `size`, in order: the batch addresses take a hundred ids to a request. */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches;
+}
+
 /**
  * Runs `work` on every item, at most `limit` at a time. The first failure stops new work from
  * starting and is what the returned promise rejects with, once the work in flight has settled.
@@ -89,14 +107,8 @@ export async function loadSiteManifest(sourceUrl: string): Promise<SiteManifest>
 
 /** Whether anything was published since a manifest was read (a small answer, for the end of a pass). */
 export async function loadPublicationState(sourceUrl: string): Promise<PublicationState> {
-  const res = await fetchFromApp(sourceUrl, `${SITE_MANIFEST_PATH}?only=publication`);
-  let json: unknown = null;
-  try {
-    json = JSON.parse(new TextDecoder().decode(res.body));
-  } catch {
-    // Reported below.
-  }
-  const parsed = res.status === 200 ? publicationStateSchema.safeParse(json) : null;
-  if (!parsed?.success) throw new SnapshotError(`${sourceUrl} 没有回答发布状态（${SITE_MANIFEST_PATH}?only=publication，HTTP ${res.status}）。`);
+  const { status, json } = await fetchJsonFromApp(sourceUrl, `${SITE_MANIFEST_PATH}?only=publication`);
+  const parsed = publicationStateSchema.safeParse(json);
+  if (!parsed.success) throw new SnapshotError(`${sourceUrl} 没有回答发布状态（${SITE_MANIFEST_PATH}?only=publication，HTTP ${status}）。`);
   return parsed.data;
 }

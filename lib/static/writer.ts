@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fetchFromApp, forEachLimited, SnapshotError, type Fetched } from './crawl';
+import { fetchFromApp, fetchJsonFromApp, forEachLimited, inBatches, SnapshotError, type Fetched } from './crawl';
 import { cssUrls } from './css';
 import { assetUrls, injectBeforeBodyEnd, redirectPage, stripRuntime } from './html';
 import { fileForUrl, internalPath, NOT_FOUND_FILE, REDIRECTS_CONF_FILE } from './paths';
@@ -101,18 +101,9 @@ export class ReleaseWriter {
   async fetchCaseDocuments(urls: readonly string[], concurrency: number): Promise<void> {
     const byId = new Map<number, string>();
     for (const url of urls) byId.set(Number(url.slice(CASE_DATA_PREFIX.length)), url);
-    const ids = [...byId.keys()];
-    const batches: number[][] = [];
-    for (let i = 0; i < ids.length; i += CASE_BATCH_LIMIT) batches.push(ids.slice(i, i + CASE_BATCH_LIMIT));
     const alone: string[] = [];
-    await forEachLimited(batches, Math.max(1, Math.min(concurrency, 2)), async (batch) => {
-      const res = await fetchFromApp(this.sourceUrl, `${CASE_BATCH_PATH}?ids=${batch.join(',')}`);
-      let raw: unknown = null;
-      try {
-        raw = res.status === 200 ? JSON.parse(new TextDecoder().decode(res.body)) : null;
-      } catch {
-        raw = null;
-      }
+    await forEachLimited(inBatches([...byId.keys()], CASE_BATCH_LIMIT), Math.max(1, Math.min(concurrency, 2)), async (batch) => {
+      const { json: raw } = await fetchJsonFromApp(this.sourceUrl, `${CASE_BATCH_PATH}?ids=${batch.join(',')}`);
       // An app that cannot answer the batch still answers each address.
       if (!caseBatchSchema.safeParse(raw).success) {
         alone.push(...batch.map((id) => byId.get(id)!));
